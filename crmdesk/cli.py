@@ -1,0 +1,115 @@
+"""The command line: a thin client of :mod:`crmdesk.services`, on the app's database.
+
+With no command it opens the app. A failing command prints one plain sentence on stderr and
+exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from crmdesk import __version__
+from crmdesk.domain.errors import CrmError
+
+EXIT_ERROR = 1
+
+
+def system_language() -> str:
+    """``zh_CN`` when the environment's locale is Chinese, else ``en``."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crmdesk", description="A desktop CRM for small businesses.")
+    parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL (default: the app's own)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a database with realistic demo data")
+    demo.add_argument("--customers", type=int, required=True, metavar="N", help="how many customers to add")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same data)")
+    demo.add_argument("--if-empty", action="store_true", help="do nothing if the database already has customers")
+    return parser
+
+
+class _StderrProgress:
+    """Prints a percentage on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = -1
+
+    def report(self, done: int, total: int, stage: str = "") -> None:
+        percent = done * 100 // max(total, 1)
+        if self.tty and percent != self.last:
+            self.last = percent
+            sys.stderr.write(f"\r{percent:3d}% {stage}   ")
+            sys.stderr.flush()
+
+    def cancelled(self) -> bool:
+        return False
+
+    def finish(self) -> None:
+        if self.tty and self.last >= 0:
+            sys.stderr.write("\n")
+
+
+def _open(target: str | None) -> None:
+    from crmdesk import paths
+    from crmdesk.services import setup
+    from crmdesk.services.context import Context
+    from crmdesk.storage.database import open_database
+
+    open_database(target if target else paths.default_db_path())
+    setup.ensure_defaults(Context(), system_language())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crmdesk.services.context import Context
+    from crmdesk.services.demo import generator
+
+    _open(args.db)
+    if args.if_empty and generator.has_customers():
+        print("The database already has customers; no demo data was added.")
+        return 0
+    progress = _StderrProgress()
+    try:
+        summary = generator.generate(Context(), args.customers, seed=args.seed, language=system_language(), progress=progress)
+    finally:
+        progress.finish()
+    print(
+        f"Added {summary.customers} customers, {summary.interactions} interactions, {summary.orders} orders, "
+        f"{summary.opportunities} deals, {summary.reminders} care tasks and {summary.complaints} complaints."
+    )
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from crmdesk.ui.app import run
+
+            return run(args.db)
+        return COMMANDS[args.command](args)
+    except CrmError as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("crmdesk: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    finally:
+        from crmdesk.storage.database import close_database
+
+        close_database()

@@ -1,0 +1,103 @@
+"""The editable fields of a customer and the rules they must follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from crmdesk.domain import phones
+from crmdesk.domain.enums import BirthdayCalendar, Category, CustomerKind, LifecycleStage, Tier
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+
+MAX_NAME = 200
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass
+class CustomerInput:
+    """What a form, an import row or the command line supplies for one customer."""
+
+    name: str
+    kind: str = CustomerKind.PERSON.value
+    gender: str = ""
+    company: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    city: str = ""
+    source: str = ""
+    category: str = Category.POTENTIAL.value
+    tier: str = Tier.GENERAL.value
+    stage: str = LifecycleStage.POTENTIAL.value
+    owner_id: int | None = None
+    birthday_calendar: str = BirthdayCalendar.SOLAR.value
+    birth_year: int | None = None
+    birth_month: int | None = None
+    birth_day: int | None = None
+    birth_leap_month: bool = False
+    notes: str = ""
+    custom_fields: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+def _check_choice(value: str, allowed: list[str], name: str) -> None:
+    if value not in allowed:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid {field}."), field=name, value=value
+        )
+
+
+def validate(data: CustomerInput) -> dict[str, Any]:
+    """Check ``data`` and return the column values to store (phone normalised, text trimmed)."""
+    name = data.name.strip()
+    if not name:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A customer needs a name."), field="name")
+    if len(name) > MAX_NAME:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A name can have at most {max} characters."), field="name", max=MAX_NAME
+        )
+    _check_choice(data.kind, CustomerKind.values(), "kind")
+    _check_choice(data.category, Category.values(), "category")
+    _check_choice(data.tier, Tier.values(), "tier")
+    _check_choice(data.stage, LifecycleStage.values(), "stage")
+    _check_choice(data.birthday_calendar, BirthdayCalendar.values(), "birthday_calendar")
+    email = data.email.strip()
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not an e-mail address."), field="email", value=email
+        )
+    check_birthday(data)
+    values = {f: getattr(data, f) for f in CustomerInput.field_names()}
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip()
+    values["name"] = name
+    values["email"] = email
+    values["phone_e164"] = phones.normalise(data.phone)
+    return values
+
+
+def check_birthday(data: CustomerInput) -> None:
+    """A birthday is optional, but month and day come together and must exist."""
+    month, day, year = data.birth_month, data.birth_day, data.birth_year
+    if month is None and day is None:
+        return
+    bad = ValidationError(QT_TRANSLATE_NOOP("errors", "The birthday is not a real date."), field="birthday")
+    if month is None or day is None or not 1 <= month <= 12:
+        raise bad
+    if data.birthday_calendar == BirthdayCalendar.LUNAR.value:
+        # Lunar months have 29 or 30 days; whether a given year's month has a 30th is settled
+        # when the reminder for that year is computed.
+        if not 1 <= day <= 30:
+            raise bad
+        return
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is allowed
+    except ValueError:
+        raise bad from None

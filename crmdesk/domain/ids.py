@@ -1,0 +1,23 @@
+"""Typed ids and globally unique ids for records that travel between databases."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from typing import NewType
+
+CustomerId = NewType("CustomerId", int)
+UserId = NewType("UserId", int)
+OpportunityId = NewType("OpportunityId", int)
+ReminderId = NewType("ReminderId", int)
+ComplaintId = NewType("ComplaintId", int)
+
+
+def new_uid() -> str:
+    """A random UUID as 32 hex digits: the id a record keeps in every database it reaches."""
+    return uuid.uuid4().hex
+
+
+def seeded_uid(rng: random.Random) -> str:
+    """A UUID drawn from a seeded generator, so demo data is reproducible."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex

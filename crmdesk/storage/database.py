@@ -1,0 +1,162 @@
+"""Opening the database: SQLite by default, PostgreSQL by URL, always behind one proxy.
+
+A file is inspected read-only before anything writes to it, so that a wrong file (not SQLite,
+not crmdesk's, from a newer crmdesk, read-only) is refused and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
+from crmdesk.storage import schema
+from crmdesk.storage.models import database_proxy
+
+# "CRMD": marks a SQLite file as crmdesk's (PRAGMA application_id).
+APPLICATION_ID = 0x43524D44
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 10
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a committed transaction survives a power cut
+    "cache_size": -32000,  # 32 MB
+    "temp_store": "memory",
+}
+
+
+class DatabaseOpenError(CrmError):
+    """The database cannot be opened; the message says why in one sentence."""
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def open_database(target: str | os.PathLike[str]) -> Database:
+    """Open (creating if needed) and upgrade the database at ``target``; bind the models to it.
+
+    ``target`` is a file path or a ``postgresql://`` URL. Raises :class:`DatabaseOpenError`.
+    """
+    text = os.fspath(target)
+    if is_url(text):
+        db = _open_url(text)
+        path = None
+    else:
+        path = Path(text).expanduser().absolute()
+        _check_file(path)
+        db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_S)
+    database_proxy.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+        if path is not None and db.execute_sql("PRAGMA application_id").fetchone()[0] == 0:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        schema.upgrade(db, path)
+    except CrmError:
+        db.close()
+        raise
+    except Exception as exc:  # a driver error on first contact
+        db.close()
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The database {target} cannot be opened: {reason}"),
+            target=text,
+            reason=str(exc),
+        ) from exc
+    return db
+
+
+def close_database() -> None:
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
+def _open_url(url: str) -> Database:
+    from playhouse.db_url import connect
+
+    try:
+        return connect(url)
+    except Exception as exc:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The database address {target} cannot be used: {reason}"),
+            target=url,
+            reason=str(exc),
+        ) from exc
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, without writing anything, a path crmdesk must not open."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(folder)
+        )
+    if path.exists() and not path.is_file():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path)
+        )
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The database {path} is read-only; crmdesk needs to be able to write to it."
+            ),
+            path=str(path),
+        )
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a crmdesk database (it is not an SQLite file)."),
+            path=str(path),
+        )
+    version = inspect_file(path)
+    if version > schema.head():
+        raise schema.NewerSchemaError(
+            schema.NEWER_TEMPLATE, path=str(path), version=version, head=schema.head()
+        )
+
+
+def inspect_file(path: Path) -> int:
+    """The schema version of an existing SQLite file, read without writing to it.
+
+    0 means a blank database. Raises :class:`DatabaseOpenError` for a damaged file or an
+    SQLite file that belongs to another program.
+    """
+    uri = path.as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if schema.META_TABLE in tables:
+            row = conn.execute(
+                f"SELECT value FROM {schema.META_TABLE} WHERE key = ?", (schema.VERSION_KEY,)
+            ).fetchone()
+            return int(row[0]) if row else 0
+    except (sqlite3.Error, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+    finally:
+        conn.close()
+    if tables or app_id not in (0, APPLICATION_ID):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "{path} is an SQLite database of another program, not of crmdesk."),
+            path=str(path),
+        )
+    return 0
+
+
+def _unreadable(path: Path, exc: Exception) -> DatabaseOpenError:
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "{path} cannot be read as a database ({reason})."),
+        path=str(path),
+        reason=str(exc),
+    )

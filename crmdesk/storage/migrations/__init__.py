@@ -1,0 +1,20 @@
+"""Numbered schema migrations, each a module ``mNNNN_name`` with ``up(db)``.
+
+Each migration holds frozen copies of the models it touches (never the live models), so that
+it keeps doing exactly what it did when it was written.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# In order; the schema version of a database is the number of migrations applied to it.
+NAMES: tuple[str, ...] = ("m0001_initial",)
+
+HEAD = len(NAMES)
+
+
+def load(version: int) -> ModuleType:
+    """The module that brings a database from ``version - 1`` to ``version``."""
+    return importlib.import_module(f"{__name__}.{NAMES[version - 1]}")

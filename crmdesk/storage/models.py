@@ -1,0 +1,289 @@
+"""The live peewee models: the schema the code works with at the head migration.
+
+Every record that later syncs between laptops has ``uid`` (a global id), ``stamp`` (its last
+modification, in ms from the injected clock; room for a hybrid logical clock later) and
+``deleted_at`` (a tombstone: records go to the recycle bin, never ``DELETE``).
+Money is stored in integer cents, timestamps in integer milliseconds (UTC), calendar days as
+dates. Migrations never import this module: they hold frozen copies.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Synced(BaseModel):
+    uid = CharField(max_length=32, unique=True)
+    stamp = BigIntegerField(index=True)
+    deleted_at = BigIntegerField(null=True)
+
+
+class FileMeta(BaseModel):
+    """Key/value facts about the file itself: schema version, creation time."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "crmdesk_meta"
+
+
+class Setting(BaseModel):
+    """Business configuration that travels with the data (JSON values)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+    stamp = BigIntegerField()
+
+
+class User(Synced):
+    username = CharField(unique=True)
+    display_name = CharField()
+    role = CharField()
+    password_hash = TextField(null=True)
+    active = BooleanField(default=True)
+
+
+class Customer(Synced):
+    kind = CharField()
+    name = CharField(index=True)
+    name_pinyin = CharField(default="")
+    name_initials = CharField(default="")
+    gender = CharField(default="")
+    company = CharField(default="")
+    title = CharField(default="")
+    phone = CharField(default="")
+    phone_e164 = CharField(default="", index=True)
+    email = CharField(default="", index=True)
+    address = CharField(default="")
+    city = CharField(default="", index=True)
+    source = CharField(default="")
+    category = CharField(index=True)
+    tier = CharField(index=True)
+    tier_manual = BooleanField(default=False)
+    stage = CharField(index=True)
+    stage_manual = BooleanField(default=False)
+    owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL")
+    birthday_calendar = CharField(default="solar")
+    birth_year = SmallIntegerField(null=True)
+    birth_month = SmallIntegerField(null=True)
+    birth_day = SmallIntegerField(null=True)
+    birth_leap_month = BooleanField(default=False)
+    custom_fields = TextField(default="{}")
+    notes = TextField(default="")
+    created_at = BigIntegerField(index=True)
+    # Derived from interactions and orders, kept in step by the services (for speed at 1M).
+    last_contact_at = BigIntegerField(null=True, index=True)
+    first_order_on = DateField(null=True)
+    last_order_on = DateField(null=True)
+    order_count = IntegerField(default=0)
+    order_total_cents = BigIntegerField(default=0)
+
+
+class Contact(Synced):
+    """A person to talk to at a company customer."""
+
+    customer = ForeignKeyField(Customer, backref="contacts", on_delete="CASCADE")
+    name = CharField()
+    title = CharField(default="")
+    phone = CharField(default="")
+    phone_e164 = CharField(default="", index=True)
+    email = CharField(default="")
+    notes = TextField(default="")
+    is_primary = BooleanField(default=False)
+
+
+class Tag(Synced):
+    name = CharField(unique=True)
+    color = CharField(default="")
+
+
+class CustomerTag(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", index=True)
+    stamp = BigIntegerField()
+    deleted_at = BigIntegerField(null=True)
+
+    class Meta:
+        primary_key = CompositeKey("customer", "tag")
+
+
+class Interaction(Synced):
+    customer = ForeignKeyField(Customer, backref="interactions", on_delete="CASCADE")
+    kind = CharField()
+    occurred_at = BigIntegerField()
+    author = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    summary = CharField()
+    details = TextField(default="")
+
+    class Meta:
+        indexes = ((("customer", "occurred_at"), False),)
+
+
+class PipelineStage(Synced):
+    """A configurable column of the sales pipeline."""
+
+    name = CharField()
+    position = IntegerField()
+    probability = SmallIntegerField()  # default win probability, percent
+    rotting_days = IntegerField(null=True)
+    kind = CharField(default="open")  # StageKind
+
+
+class LostReason(Synced):
+    name = CharField()
+    position = IntegerField(default=0)
+
+
+class Opportunity(Synced):
+    customer = ForeignKeyField(Customer, backref="opportunities", on_delete="CASCADE")
+    title = CharField()
+    stage = ForeignKeyField(PipelineStage, on_delete="RESTRICT")
+    status = CharField(default="open", index=True)  # DealStatus
+    amount_cents = BigIntegerField(default=0)
+    probability = SmallIntegerField(null=True)  # overrides the stage default when set
+    expected_close = DateField(null=True, index=True)
+    owner = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    priority = SmallIntegerField(default=0)
+    position = FloatField(default=0)  # order within the stage column
+    next_step = CharField(default="")
+    next_step_due = DateField(null=True)
+    lost_reason = ForeignKeyField(LostReason, null=True, on_delete="SET NULL")
+    created_at = BigIntegerField()
+    stage_entered_at = BigIntegerField()
+    closed_at = BigIntegerField(null=True)
+
+    class Meta:
+        indexes = ((("stage", "position"), False),)
+
+
+class StageChange(Synced):
+    """One move of a deal between stages: the history behind conversion and cycle times."""
+
+    opportunity = ForeignKeyField(Opportunity, backref="stage_changes", on_delete="CASCADE")
+    from_stage = ForeignKeyField(PipelineStage, null=True, on_delete="SET NULL")
+    to_stage = ForeignKeyField(PipelineStage, on_delete="RESTRICT")
+    moved_at = BigIntegerField()
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+
+
+class Order(Synced):
+    customer = ForeignKeyField(Customer, backref="orders", on_delete="CASCADE")
+    ordered_on = DateField()
+    amount_cents = BigIntegerField()
+    description = CharField(default="")
+    opportunity = ForeignKeyField(Opportunity, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "sale_order"
+        indexes = ((("customer", "ordered_on"), False),)
+
+
+class CadenceRule(Synced):
+    """Contact every N days, by value tier."""
+
+    tier = CharField(unique=True)
+    days = IntegerField()
+    active = BooleanField(default=True)
+
+
+class Reminder(Synced):
+    """A care task on the calendar."""
+
+    customer = ForeignKeyField(Customer, null=True, backref="reminders", on_delete="CASCADE")
+    kind = CharField()  # ReminderKind
+    title = CharField()
+    notes = TextField(default="")
+    due_on = DateField(index=True)
+    due_time = CharField(null=True)  # "HH:MM" local time, or all-day
+    status = CharField(default="open", index=True)  # ReminderStatus
+    recurrence = CharField(null=True)  # an RFC 5545 RRULE
+    series_uid = CharField(null=True, max_length=32)
+    source_key = CharField(null=True, unique=True)  # makes generated tasks idempotent
+    assignee = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    snoozed_until = BigIntegerField(null=True)
+    done_at = BigIntegerField(null=True)
+    notified_at = BigIntegerField(null=True)
+    created_at = BigIntegerField()
+
+
+class ComplaintCategory(Synced):
+    name = CharField()
+    position = IntegerField(default=0)
+
+
+class Complaint(Synced):
+    customer = ForeignKeyField(Customer, backref="complaints", on_delete="CASCADE")
+    received_at = BigIntegerField(index=True)
+    channel = CharField()  # ComplaintChannel
+    category = ForeignKeyField(ComplaintCategory, null=True, on_delete="SET NULL")
+    severity = CharField()  # Severity
+    description = TextField()
+    assignee = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    status = CharField(default="new", index=True)  # ComplaintStatus
+    due_at = BigIntegerField(index=True)
+    resolved_at = BigIntegerField(null=True)
+    closed_at = BigIntegerField(null=True)
+    resolution = TextField(default="")
+    compensation_cents = BigIntegerField(default=0)
+    root_cause = TextField(default="")
+    satisfaction = SmallIntegerField(null=True)
+    satisfaction_comment = TextField(default="")
+
+
+class ComplaintEvent(Synced):
+    """A status change or note on a complaint: who, when, what."""
+
+    complaint = ForeignKeyField(Complaint, backref="events", on_delete="CASCADE")
+    at = BigIntegerField()
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    from_status = CharField(null=True)
+    to_status = CharField(null=True)
+    note = TextField(default="")
+
+
+class Segment(Synced):
+    """A saved filter of the customer archive."""
+
+    name = CharField()
+    definition = TextField()  # JSON
+    position = IntegerField(default=0)
+
+
+class AuditEntry(BaseModel):
+    """Who changed what and when, field by field (JSON before/after)."""
+
+    at = BigIntegerField(index=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    table_name = CharField()
+    record_uid = CharField(max_length=32, index=True)
+    action = CharField()  # create / update / delete / restore
+    changes = TextField(default="{}")
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    FileMeta, Setting, User, Customer, Contact, Tag, CustomerTag, Interaction, PipelineStage,
+    LostReason, Opportunity, StageChange, Order, CadenceRule, Reminder, ComplaintCategory,
+    Complaint, ComplaintEvent, Segment, AuditEntry,
+]
