@@ -49,7 +49,7 @@ class CustomerInput:
 def _check_choice(value: str, allowed: list[str], name: str) -> None:
     if value not in allowed:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid {field}."), field=name, value=value
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."), field=name, value=value
         )
 
 

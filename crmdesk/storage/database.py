@@ -100,7 +100,7 @@ def _check_file(path: Path) -> None:
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path)
         )
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if not os.access(folder, os.W_OK) or (path.exists() and not _writable(path)):
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP(
                 "errors", "The database {path} is read-only; crmdesk needs to be able to write to it."
@@ -123,13 +123,21 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _writable(path: Path) -> bool:
+    """Writable for us, and not marked read-only (which even root should respect)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
 def inspect_file(path: Path) -> int:
     """The schema version of an existing SQLite file, read without writing to it.
 
     0 means a blank database. Raises :class:`DatabaseOpenError` for a damaged file or an
     SQLite file that belongs to another program.
     """
-    uri = path.as_uri() + "?mode=ro"
+    # Without a -wal file beside it nobody has the file open and nothing waits in a log, so it
+    # can be read as immutable: SQLite then creates no -shm/-wal files next to it.
+    wal = path.with_name(path.name + "-wal")
+    uri = path.as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:

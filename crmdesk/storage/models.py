@@ -66,9 +66,12 @@ class User(Synced):
 
 
 class Customer(Synced):
+    """A person or a company the business deals with."""
+
+    deleted_at = BigIntegerField(null=True, index=True)  # counted on every archive refresh
     kind = CharField()
     name = CharField(index=True)
-    name_pinyin = CharField(default="")
+    name_pinyin = CharField(default="", index=True)
     name_initials = CharField(default="")
     gender = CharField(default="")
     company = CharField(default="")

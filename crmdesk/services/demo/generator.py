@@ -113,7 +113,8 @@ def generate(
         )
     progress = progress or NoProgress()
     setup.ensure_defaults(ctx, language)
-    gen = _Generator(ctx, random.Random(seed), progress)
+    # The seed is mixed with where the ids start, so adding demo data twice gives new uids.
+    gen = _Generator(ctx, random.Random(f"{seed}:{bulk.next_id('customer')}"), progress)
     with atomic():
         gen.prepare()
         with bulk.indexes_deferred(TABLES):

@@ -58,9 +58,10 @@ class User(Synced):
 
 
 class Customer(Synced):
+    deleted_at = BigIntegerField(null=True, index=True)  # counted on every archive refresh
     kind = CharField()
     name = CharField(index=True)
-    name_pinyin = CharField(default="")
+    name_pinyin = CharField(default="", index=True)
     name_initials = CharField(default="")
     gender = CharField(default="")
     company = CharField(default="")

@@ -1,0 +1,46 @@
+"""Run the benchmarks and print numbers: ``python -m benchmarks [--customers N] [--runs R]``.
+
+Builds (or reuses) a demo database of N customers (default 1,000,000), then measures the app's
+cold start to the first painted archive page against a bare PySide6 window (the floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+
+from benchmarks.common import demo_database, median_ms, report, time_process
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args()
+
+    path, built = demo_database(args.customers)
+    conn = sqlite3.connect(path)
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("customer", "interaction", "sale_order", "opportunity")}
+    conn.close()
+    report("database", f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)")
+    report("rows", ", ".join(f"{k}={v:,}" for k, v in counts.items()))
+    report("database build", f"{built:.1f} s" if built is not None else "cached (delete benchmarks/.cache to rebuild)")
+
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform, CRMDESK_EXIT_AFTER_FIRST_PAINT="1")
+    with tempfile.TemporaryDirectory() as home:
+        env["CRMDESK_HOME"] = home
+        floor = time_process([sys.executable, "benchmarks/floor_window.py"], env, args.runs)
+        app = time_process([sys.executable, "-m", "crmdesk", "--db", str(path)], env, args.runs)
+    floor_ms, app_ms = median_ms(floor), median_ms(app)
+    report("bare PySide6 window, first paint (floor)", f"{floor_ms:.0f} ms median of {args.runs}")
+    report(f"crmdesk cold start to archive page ({args.customers:,})", f"{app_ms:.0f} ms median of {args.runs}")
+    report("ratio (target <= 2.0)", f"{app_ms / floor_ms:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Shared helpers: the cached 1M-customer database, timing and printing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("CRMDESK_BENCH_CACHE", ROOT / "benchmarks" / ".cache"))
+
+
+def schema_fingerprint() -> str:
+    """Changes whenever a migration or the demo generator changes, so a stale cache is rebuilt."""
+    digest = hashlib.sha1()
+    for folder in ("crmdesk/storage/migrations", "crmdesk/services/demo"):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def demo_database(customers: int, seed: int = 1) -> tuple[Path, float | None]:
+    """The path of a cached demo database of that size, and its build time if built now."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{customers}-s{seed}-{schema_fingerprint()}.sqlite"
+    if path.exists():
+        return path, None
+    for stale in CACHE.glob(f"demo-{customers}-s{seed}-*.sqlite*"):
+        stale.unlink()
+    partial = path.with_suffix(".building")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "crmdesk", "--db", str(partial), "demo", "--customers", str(customers), "--seed", str(seed)],
+        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+    )
+    elapsed = time.perf_counter() - started
+    import sqlite3
+
+    conn = sqlite3.connect(partial)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    partial.rename(path)
+    return path, elapsed
+
+
+def time_process(args: list[str], env: dict[str, str], runs: int) -> list[float]:
+    """Wall-clock seconds of whole processes, each run from start to exit."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+def report(name: str, value: str) -> None:
+    print(f"{name:<48} {value}")

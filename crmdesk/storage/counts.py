@@ -1,0 +1,40 @@
+"""Aggregate queries (counts and sums) over the live records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from peewee import SQL, fn
+
+from crmdesk.storage import models as m
+
+
+def customers_by(column: str) -> dict[str, int]:
+    field = getattr(m.Customer, column)
+    query = (m.Customer.select(field, fn.COUNT(SQL("*"))).where(m.Customer.deleted_at.is_null())
+             .group_by(field).tuples())
+    return {str(key): int(n) for key, n in query}
+
+
+def open_pipeline() -> tuple[int, int]:
+    o = m.Opportunity
+    n, total = (o.select(fn.COUNT(SQL("*")), fn.COALESCE(fn.SUM(o.amount_cents), 0))
+                .where(o.deleted_at.is_null() & (o.status == "open")).tuples().get())
+    return int(n), int(total)
+
+
+def reminders_due(day: dt.date) -> tuple[int, int]:
+    r = m.Reminder
+    live = r.deleted_at.is_null() & (r.status == "open")
+    due = r.select(fn.COUNT(SQL("*"))).where(live & (r.due_on == day)).scalar()
+    overdue = r.select(fn.COUNT(SQL("*"))).where(live & (r.due_on < day)).scalar()
+    return int(due or 0), int(overdue or 0)
+
+
+def complaints_open(now_ms: int, finished: Sequence[str]) -> tuple[int, int]:
+    k = m.Complaint
+    live = k.deleted_at.is_null() & k.status.not_in(list(finished))
+    total = k.select(fn.COUNT(SQL("*"))).where(live).scalar()
+    late = k.select(fn.COUNT(SQL("*"))).where(live & (k.due_at < now_ms)).scalar()
+    return int(total or 0), int(late or 0)

@@ -1,0 +1,113 @@
+"""Paged, SQL-sorted row sources for the big tables of the panes.
+
+A :class:`Listing` never loads every row: it counts, and it fetches one page of light tuples
+(the record id first) ordered in SQL by any of its columns, with the id as tie-breaker so the
+order is total and stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from peewee import JOIN, SQL, Case, ModelSelect, fn
+
+from crmdesk.storage import models as m
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Rows of one table view: ``columns`` are (key, SQL expression) pairs."""
+
+    base: Callable[[], ModelSelect]  # the FROM / JOIN / WHERE part, without columns
+    id_expr: object
+    columns: Sequence[tuple[str, object]]
+    sort_by: Mapping[str, object] = field(default_factory=dict)  # key -> expression to order by
+
+    @property
+    def keys(self) -> list[str]:
+        return [key for key, _ in self.columns]
+
+    def count(self) -> int:
+        return int(self.base().select(fn.COUNT(SQL("*"))).scalar() or 0)
+
+    def page(self, sort_key: str, descending: bool, offset: int, limit: int) -> list[tuple]:
+        exprs = dict(self.columns)
+        order = self.sort_by.get(sort_key, exprs[sort_key])
+        ordering = [order.desc() if descending else order.asc(),
+                    self.id_expr.desc() if descending else self.id_expr.asc()]
+        query = (self.base().select(self.id_expr, *exprs.values())
+                 .order_by(*ordering).offset(offset).limit(limit).tuples())
+        return list(query)
+
+    def rows(self, ids: Sequence[int]) -> list[tuple]:
+        """The rows of the given ids, in no particular order."""
+        exprs = dict(self.columns)
+        return list(self.base().select(self.id_expr, *exprs.values()).where(self.id_expr.in_(list(ids))).tuples())
+
+
+Owner = m.User.alias("owner")
+
+
+def customers() -> Listing:
+    c = m.Customer
+    return Listing(
+        base=lambda: c.select().join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
+        .where(c.deleted_at.is_null()),
+        id_expr=c.id,
+        columns=(
+            ("name", c.name), ("phone", c.phone), ("city", c.city), ("category", c.category),
+            ("tier", c.tier), ("stage", c.stage), ("owner", Owner.display_name),
+            ("last_contact_at", c.last_contact_at), ("order_total_cents", c.order_total_cents),
+            ("created_at", c.created_at),
+        ),
+        # Chinese readers expect names in pinyin order (安 before 白), not code-point order.
+        sort_by={"name": c.name_pinyin},
+    )
+
+
+def open_opportunities() -> Listing:
+    o, s, c = m.Opportunity, m.PipelineStage, m.Customer
+    return Listing(
+        base=lambda: o.select().join(s, on=(o.stage == s.id)).switch(o).join(c, on=(o.customer == c.id))
+        .switch(o).join(Owner, on=(o.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
+        .where(o.deleted_at.is_null() & (o.status == "open")),
+        id_expr=o.id,
+        columns=(
+            ("stage", s.position), ("title", o.title), ("customer", c.name), ("amount_cents", o.amount_cents),
+            ("probability", fn.COALESCE(o.probability, s.probability)), ("expected_close", o.expected_close),
+            ("owner", Owner.display_name), ("stage_entered_at", o.stage_entered_at), ("stage_name", s.name),
+        ),
+    )
+
+
+def open_reminders(today: dt.date) -> Listing:
+    r, c = m.Reminder, m.Customer
+    overdue = Case(None, [(r.due_on < today, 1)], 0)
+    return Listing(
+        base=lambda: r.select().join(c, on=(r.customer == c.id), join_type=JOIN.LEFT_OUTER)
+        .switch(r).join(Owner, on=(r.assignee == Owner.id), join_type=JOIN.LEFT_OUTER)
+        .where(r.deleted_at.is_null() & (r.status == "open")),
+        id_expr=r.id,
+        columns=(
+            ("due_on", r.due_on), ("kind", r.kind), ("title", r.title), ("customer", c.name),
+            ("assignee", Owner.display_name), ("overdue", overdue),
+        ),
+    )
+
+
+def complaints() -> Listing:
+    k, c, cat = m.Complaint, m.Customer, m.ComplaintCategory
+    return Listing(
+        base=lambda: k.select().join(c, on=(k.customer == c.id))
+        .switch(k).join(cat, on=(k.category == cat.id), join_type=JOIN.LEFT_OUTER)
+        .switch(k).join(Owner, on=(k.assignee == Owner.id), join_type=JOIN.LEFT_OUTER)
+        .where(k.deleted_at.is_null()),
+        id_expr=k.id,
+        columns=(
+            ("received_at", k.received_at), ("customer", c.name), ("category", cat.name),
+            ("severity", k.severity), ("status", k.status), ("due_at", k.due_at),
+            ("assignee", Owner.display_name), ("description", k.description),
+        ),
+    )

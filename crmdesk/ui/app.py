@@ -1,0 +1,87 @@
+"""Starting the GUI: translations, one instance per database, the database, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crmdesk import APP_NAME, __version__, paths
+from crmdesk.domain.errors import CrmError
+from crmdesk.services import setup
+from crmdesk.services.context import Context
+from crmdesk.storage.database import close_database, open_database
+from crmdesk.ui import i18n, labels
+from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.settings import UiSettings
+from crmdesk.ui.single_instance import SingleInstance
+from crmdesk.ui.tasks import TaskRunner
+
+# Set by the start-up benchmark: quit as soon as the archive table has painted once.
+EXIT_AFTER_PAINT_ENV = "CRMDESK_EXIT_AFTER_FIRST_PAINT"
+
+
+class _QuitOnFirstPaint(QObject):
+    """Reports the first paint of the archive table on stdout, then quits."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            rows = self._window.customers.model.rowCount()
+            print(f"first paint: {rows} customers, {time.perf_counter() * 1000:.0f} ms of process time")
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def open_window(target: str, settings: UiSettings, language: str, runner: TaskRunner) -> MainWindow:
+    """Open the database and build the main window on it (raises CrmError)."""
+    open_database(target)
+    ctx = Context()
+    setup.ensure_defaults(ctx, language)
+    return MainWindow(ctx, settings, runner, target, language)
+
+
+def run(db_target: str | None = None) -> int:
+    """Open the app; returns the process exit code."""
+    app = make_application()
+    settings = UiSettings()
+    language = i18n.install(app, settings.language)
+    target = db_target or str(paths.default_db_path())
+
+    instance = SingleInstance(target, paths.data_dir() / "locks")
+    if not instance.acquire():
+        print(f"crmdesk is already open on {target}; that window was brought to the front.")
+        return 0
+    runner = TaskRunner()
+    try:
+        try:
+            window = open_window(target, settings, language, runner)
+        except CrmError as exc:
+            QMessageBox.critical(None, "crmdesk", labels.error_text(exc))
+            print(f"crmdesk: {exc}", file=sys.stderr)
+            return 1
+        instance.activation_requested.connect(window.bring_to_front)
+        if os.environ.get(EXIT_AFTER_PAINT_ENV):
+            watcher = _QuitOnFirstPaint(window)
+            window.customers.table.viewport().installEventFilter(watcher)
+        window.show()
+        return app.exec()
+    finally:
+        runner.shutdown()
+        instance.release()
+        close_database()

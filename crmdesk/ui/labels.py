@@ -1,0 +1,102 @@
+"""Translated display labels for the stored enum values, and value formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from crmdesk.domain.clock import from_ms
+from crmdesk.domain.errors import ERRORS_CONTEXT, CrmError
+
+CONTEXT = "labels"
+
+_LABELS: dict[str, str] = {
+    # customer kind
+    "person": QT_TRANSLATE_NOOP("labels", "Person"),
+    "company": QT_TRANSLATE_NOOP("labels", "Company"),
+    # category
+    "potential": QT_TRANSLATE_NOOP("labels", "Potential"),
+    "existing": QT_TRANSLATE_NOOP("labels", "Existing"),
+    "former": QT_TRANSLATE_NOOP("labels", "Former"),
+    # tier
+    "strategic": QT_TRANSLATE_NOOP("labels", "Strategic"),
+    "partner": QT_TRANSLATE_NOOP("labels", "Partner"),
+    "value": QT_TRANSLATE_NOOP("labels", "Value"),
+    "general": QT_TRANSLATE_NOOP("labels", "General"),
+    # lifecycle stage ("potential" is shared with the category)
+    "new": QT_TRANSLATE_NOOP("labels", "New"),
+    "active": QT_TRANSLATE_NOOP("labels", "Active"),
+    "loyal": QT_TRANSLATE_NOOP("labels", "Loyal"),
+    "churned": QT_TRANSLATE_NOOP("labels", "Churned"),
+    # reminder kinds
+    "birthday": QT_TRANSLATE_NOOP("labels", "Birthday"),
+    "anniversary": QT_TRANSLATE_NOOP("labels", "Anniversary"),
+    "holiday": QT_TRANSLATE_NOOP("labels", "Holiday greeting"),
+    "after_sale": QT_TRANSLATE_NOOP("labels", "After-sale follow-up"),
+    "after_complaint": QT_TRANSLATE_NOOP("labels", "After-complaint follow-up"),
+    "cadence": QT_TRANSLATE_NOOP("labels", "Regular contact"),
+    "task": QT_TRANSLATE_NOOP("labels", "Task"),
+    # severity
+    "low": QT_TRANSLATE_NOOP("labels", "Low"),
+    "normal": QT_TRANSLATE_NOOP("labels", "Normal"),
+    "high": QT_TRANSLATE_NOOP("labels", "High"),
+    "urgent": QT_TRANSLATE_NOOP("labels", "Urgent"),
+    # complaint status ("new" is in _COMPLAINT_STATUS: it reads differently there)
+    "in_progress": QT_TRANSLATE_NOOP("labels", "In progress"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "reopened": QT_TRANSLATE_NOOP("labels", "Reopened"),
+}
+
+
+# Values whose word differs by family: a "new" complaint is not a "new" customer.
+_COMPLAINT_STATUS: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("labels.complaint", "New"),
+}
+
+
+def label(value: str | None) -> str:
+    """The translated label of a stored enum value (the value itself if it has none)."""
+    if value is None:
+        return ""
+    text = _LABELS.get(value)
+    return QCoreApplication.translate(CONTEXT, text) if text else value
+
+
+def complaint_status(value: str | None) -> str:
+    text = _COMPLAINT_STATUS.get(value or "")
+    return QCoreApplication.translate("labels.complaint", text) if text else label(value)
+
+
+def error_text(exc: BaseException) -> str:
+    """A user-facing sentence for an error, translated when it is one of ours."""
+    if isinstance(exc, CrmError):
+        template = QCoreApplication.translate(ERRORS_CONTEXT, exc.template)
+        try:
+            return template.format(**exc.params)
+        except (KeyError, IndexError, ValueError):
+            return str(exc)
+    return str(exc) or type(exc).__name__
+
+
+def money(cents: int | None) -> str:
+    if cents is None:
+        return ""
+    return QLocale().toCurrencyString(cents / 100, "¥")
+
+
+def date_text(value: dt.date | str | None) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.isoformat()
+
+
+def timestamp_date(ms: int | None) -> str:
+    return "" if ms is None else from_ms(ms).date().isoformat()
+
+
+def timestamp_minutes(ms: int | None) -> str:
+    return "" if ms is None else from_ms(ms).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,202 @@
+"""The main window: navigation between the panes, menus and a status bar.
+
+It owns no business logic: panes ask the services for data and listen to the change bus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from crmdesk import __version__
+from crmdesk.services.context import Context
+from crmdesk.services.demo import generator
+from crmdesk.ui import i18n, labels
+from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.panes.calendar.pane import CalendarPane
+from crmdesk.ui.panes.complaints.pane import ComplaintsPane
+from crmdesk.ui.panes.customers.pane import CustomersPane
+from crmdesk.ui.panes.dashboard.pane import DashboardPane
+from crmdesk.ui.panes.pipeline.pane import PipelinePane
+from crmdesk.ui.settings import LANGUAGE_SYSTEM, UiSettings
+from crmdesk.ui.tasks import TaskProgress, TaskRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, settings: UiSettings, runner: TaskRunner, db_label: str, language: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.settings = settings
+        self.runner = runner
+        self.language = language
+        self.bus = ChangeBus(self)
+
+        self.customers = CustomersPane(ctx, settings)
+        self.pipeline = PipelinePane(ctx, settings)
+        self.calendar = CalendarPane(ctx, settings)
+        self.complaints = ComplaintsPane(ctx, settings)
+        self.dashboard = DashboardPane(ctx, runner)
+        self.panes: list[QWidget] = [self.customers, self.pipeline, self.calendar, self.complaints, self.dashboard]
+        for pane in self.panes:
+            self.bus.changes_did_happen.connect(pane.on_changes_did_happen)
+
+        self.stack = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setSpacing(2)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        for pane in self.panes:
+            self.stack.addWidget(pane)
+            self.nav.addItem("")
+        self.nav.setFixedWidth(QFontMetrics(font).horizontalAdvance("M" * 11))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(db_label, self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+
+    # -- menus --------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.demo_action = QAction(self, triggered=self.on_load_demo)
+        self.demo_action.setObjectName("loadDemoAction")
+        self.quit_action = QAction(self, triggered=self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.pane_actions = []
+        for i in range(len(self.panes)):
+            action = QAction(self, triggered=lambda _=False, row=i: self.nav.setCurrentRow(row))
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            self.view_menu.addAction(action)
+            self.pane_actions.append(action)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in (LANGUAGE_SYSTEM, *i18n.LANGUAGES):
+            action = QAction(self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.on_choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions.get(self.settings.language, self.language_actions[LANGUAGE_SYSTEM]).setChecked(True)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self, triggered=self.on_about)
+        self.about_qt_action = QAction(self, triggered=QApplication.aboutQt)
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("crmdesk — Customer relationships"))
+        names = [self.tr("Customers"), self.tr("Pipeline"), self.tr("Care calendar"),
+                 self.tr("Complaints"), self.tr("Dashboard")]
+        for i, name in enumerate(names):
+            self.nav.item(i).setText(name)
+            self.pane_actions[i].setText(name)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.demo_action.setText(self.tr("Load &demo data…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[LANGUAGE_SYSTEM].setText(self.tr("System language"))
+        self.language_actions["zh_CN"].setText("简体中文")
+        self.language_actions["en"].setText("English")
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About crmdesk"))
+        self.about_qt_action.setText(self.tr("About &Qt"))
+
+    # -- actions ------------------------------------------------------------------------------
+    def on_choose_language(self, code: str) -> None:
+        self.settings.language = code
+        if i18n.resolve_language(code) != self.language:
+            QMessageBox.information(
+                self, self.tr("Language"), self.tr("The new language is used from the next start of crmdesk.")
+            )
+
+    def on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About crmdesk"),
+            self.tr("crmdesk %1\nA desktop CRM for small businesses.").replace("%1", __version__),
+        )
+
+    def on_load_demo(self) -> None:
+        count, ok = QInputDialog.getInt(
+            self, self.tr("Load demo data"), self.tr("How many demo customers should be added?"), 2000, 1, 1_000_000, 1000
+        )
+        if ok:
+            self.load_demo(count)
+
+    def load_demo(self, count: int, seed: int = 1) -> None:
+        """Add demo data in the background, with a cancellable progress dialog."""
+        progress = TaskProgress()
+        dialog = QProgressDialog(self.tr("Creating demo data…"), self.tr("Cancel"), 0, count, self)
+        dialog.setObjectName("demoProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(progress.cancel)
+        progress.progressed.connect(lambda done, total, _stage: dialog.setValue(min(done, total - 1)))
+
+        def finish(summary: generator.DemoSummary) -> None:
+            dialog.reset()
+            self.bus.publish(summary.changes)
+            self.statusBar().showMessage(self.tr("Added %n demo customer(s).", "", summary.customers), 10_000)
+
+        def fail(exc: BaseException) -> None:
+            dialog.reset()
+            self.show_error(exc)
+
+        self.runner.run(
+            lambda: generator.generate(self.ctx, count, seed=seed, language=self.language, progress=progress),
+            finish,
+            fail,
+        )
+
+    def show_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("crmdesk"), labels.error_text(exc))
+
+    def bring_to_front(self) -> None:
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_bytes("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

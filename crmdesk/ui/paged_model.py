@@ -1,0 +1,125 @@
+"""A table model over a :class:`~crmdesk.storage.listing.Listing` that never loads every row.
+
+It knows the row count, fetches rows a page at a time as the view asks for them (keeping a
+bounded number of pages), sorts in SQL, and answers :data:`ID_ROLE` with the record id so
+views can remember selections by id.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from crmdesk.storage.listing import Listing
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+MAX_PAGES = 64
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # marked with QT_TRANSLATE_NOOP in the pane's context
+    format: Callable[[Any], str] = lambda v: "" if v is None else str(v)
+    align_right: bool = False
+    display_key: str | None = None  # show another listing value than the one sorted by
+
+
+class PagedTableModel(QAbstractTableModel):
+    def __init__(self, context: str, columns: list[Column], default_sort: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._columns = columns
+        self._listing: Listing | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._sort_key = default_sort
+        self._descending = False
+        self._positions: dict[str, int] = {}
+
+    # -- data source ------------------------------------------------------------------------
+    def set_listing(self, listing: Listing) -> None:
+        self._listing = listing
+        self._positions = {key: i + 1 for i, key in enumerate(listing.keys)}
+        self.reload()
+
+    def reload(self) -> None:
+        """Recount and forget every cached page (after a change or a new sort)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._listing.count() if self._listing is not None else 0
+        self.endResetModel()
+
+    def _row(self, row: int) -> tuple | None:
+        if self._listing is None or not 0 <= row < self._count:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._listing.page(self._sort_key, self._descending, number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def id_at(self, row: int) -> int | None:
+        record = self._row(row)
+        return None if record is None else int(record[0])
+
+    def value(self, row: int, key: str) -> Any:
+        record = self._row(row)
+        return None if record is None else record[self._positions[key]]
+
+    # -- Qt interface -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            record = self._row(index.row())
+            if record is None:
+                return None
+            return column.format(record[self._positions[column.display_key or column.key]])
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return QCoreApplication.translate(self._context, self._columns[section].header)
+            return None
+        return section + 1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort_key = self._columns[column].key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

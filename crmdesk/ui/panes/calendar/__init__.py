@@ -1,0 +1,1 @@
+"""The care-reminder calendar pane (关怀日历)."""

@@ -1,0 +1,1 @@
+"""The complaint log pane (投诉记录)."""

@@ -1,0 +1,1 @@
+"""The customer archive pane (客户档案)."""

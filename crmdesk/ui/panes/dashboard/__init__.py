@@ -1,0 +1,1 @@
+"""The dashboard pane (概览)."""

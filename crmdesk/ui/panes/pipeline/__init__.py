@@ -1,0 +1,1 @@
+"""The sales pipeline pane (销售管道)."""

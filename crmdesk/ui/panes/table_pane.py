@@ -1,0 +1,107 @@
+"""The shape shared by panes that show one big paged table: a heading, a count, the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from crmdesk.domain.changes import Changes
+from crmdesk.storage.listing import Listing
+from crmdesk.ui.paged_model import Column, PagedTableModel
+from crmdesk.ui.settings import UiSettings
+
+
+class TablePane(QWidget):
+    """Loads its rows the first time it is shown, and again when a relevant change happens."""
+
+    def __init__(
+        self,
+        *,
+        object_name: str,
+        table_name: str,
+        context: str,
+        title: str,
+        columns: list[Column],
+        default_sort: str,
+        listing: Callable[[], Listing],
+        relevant: Callable[[Changes], bool],
+        settings: UiSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self._context = context
+        self._title = title
+        self._listing = listing
+        self._relevant = relevant
+        self._settings = settings
+        self._loaded = False
+        self.model = PagedTableModel(context, columns, default_sort, self)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("paneHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("paneCount")
+        self.table = QTableView(self)
+        self.table.setObjectName(table_name)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(
+            [c.key for c in columns].index(default_sort), Qt.SortOrder.AscendingOrder
+        )
+        state = settings.load_bytes(f"tables/{table_name}")
+        if state is not None:
+            header.restoreState(state)
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        self.toolbar = top
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate(self._context, self._title))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(QCoreApplication.translate("TablePane", "%n record(s)", "", n))
+
+    def _save_header(self) -> None:
+        self._settings.save_bytes(f"tables/{self.table.objectName()}", self.table.horizontalHeader().saveState())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self.load()
+        super().showEvent(event)
+
+    def load(self) -> None:
+        self._loaded = True
+        self.model.set_listing(self._listing())
+        self._update_count()
+
+    def on_changes_did_happen(self, changes: Changes) -> None:
+        if self._loaded and (changes.everything or self._relevant(changes)):
+            self.model.reload()
+            self._update_count()

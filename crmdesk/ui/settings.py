@@ -1,0 +1,37 @@
+"""Per-user preferences and window state, kept in an ini file in the config folder.
+
+Business configuration (stages, cadences …) lives in the database instead, so that it travels
+with the data and its backups.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from crmdesk import paths
+
+LANGUAGE_SYSTEM = "system"
+
+
+class UiSettings:
+    def __init__(self) -> None:
+        folder = paths.config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(folder / "crmdesk.ini"), QSettings.Format.IniFormat)
+
+    @property
+    def language(self) -> str:
+        return str(self._qs.value("ui/language", LANGUAGE_SYSTEM))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("ui/language", value)
+        self._qs.sync()
+
+    def load_bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def save_bytes(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(key, value)
+        self._qs.sync()

@@ -1,0 +1,544 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Care tasks to do</source>
+        <translation>待办关怀任务</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPane</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Complaint log</source>
+        <translation>投诉记录</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPane</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Customer archive</source>
+        <translation>客户档案</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>By value tier</source>
+        <translation>按价值等级</translation>
+    </message>
+    <message>
+        <source>By lifecycle stage</source>
+        <translation>按生命周期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s)</source>
+        <translation>
+            <numerusform>%n 个进行中的商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due today; %n overdue</source>
+        <translation>
+            <numerusform>今日到期；%n 项已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past their deadline</source>
+        <translation>
+            <numerusform>%n 项已超时</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>crmdesk — Customer relationships</source>
+        <translation>crmdesk — 客户关系管理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售管道</translation>
+    </message>
+    <message>
+        <source>Care calendar</source>
+        <translation>关怀日历</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data…</source>
+        <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About crmdesk</source>
+        <translation>关于 crmdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of crmdesk.</source>
+        <translation>新的语言将在下次启动 crmdesk 时生效。</translation>
+    </message>
+    <message>
+        <source>About crmdesk</source>
+        <translation>关于 crmdesk</translation>
+    </message>
+    <message>
+        <source>crmdesk %1
+A desktop CRM for small businesses.</source>
+        <translation>crmdesk %1
+面向中小商家的桌面客户关系管理软件。</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>How many demo customers should be added?</source>
+        <translation>要添加多少个演示客户？</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n demo customer(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个演示客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>crmdesk</source>
+        <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePane</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>停留天数</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>进行中的商机</translation>
+    </message>
+</context>
+<context>
+    <name>TablePane</name>
+    <message>
+        <source>%n record(s)</source>
+        <translation>共 %n 条</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>“{value}” is not one of the allowed choices for this field.</source>
+        <translation>“{value}”不是此项允许的选项。</translation>
+    </message>
+    <message>
+        <source>A customer needs a name.</source>
+        <translation>客户必须有名称。</translation>
+    </message>
+    <message>
+        <source>A name can have at most {max} characters.</source>
+        <translation>名称最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>“{value}”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>The birthday is not a real date.</source>
+        <translation>生日不是一个存在的日期。</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a phone number.</source>
+        <translation>“{raw}”不是电话号码。</translation>
+    </message>
+    <message>
+        <source>“{raw}” has the wrong number of digits for a phone number.</source>
+        <translation>“{raw}”的位数不对，不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>Customer {id} does not exist or was deleted.</source>
+        <translation>客户 {id} 不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of contact.</source>
+        <translation>“{value}”不是一种联系方式。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what happened.</source>
+        <translation>请简单写下发生了什么。</translation>
+    </message>
+    <message>
+        <source>The number of demo customers must be between 1 and {max}.</source>
+        <translation>演示客户数量必须在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The job was cancelled; nothing was changed.</source>
+        <translation>任务已取消，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {target} cannot be opened: {reason}</source>
+        <translation>无法打开数据库 {target}：{reason}</translation>
+    </message>
+    <message>
+        <source>The database address {target} cannot be used: {reason}</source>
+        <translation>无法使用数据库地址 {target}：{reason}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是一个文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only; crmdesk needs to be able to write to it.</source>
+        <translation>数据库 {path} 是只读的；crmdesk 需要能写入它。</translation>
+    </message>
+    <message>
+        <source>{path} is not a crmdesk database (it is not an SQLite file).</source>
+        <translation>{path} 不是 crmdesk 数据库（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database of another program, not of crmdesk.</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不属于 crmdesk。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database ({reason}).</source>
+        <translation>无法将 {path} 作为数据库读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer crmdesk (schema version {version}; this crmdesk knows up to {head}). Please update crmdesk to open it.</source>
+        <translation>{path} 由更新版本的 crmdesk 写入（数据结构版本 {version}；当前 crmdesk 最高支持 {head}）。请先升级 crmdesk 再打开。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database from version {version} failed: {reason}</source>
+        <translation>数据库从版本 {version} 升级失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Existing</source>
+        <translation>现有客户</translation>
+    </message>
+    <message>
+        <source>Former</source>
+        <translation>以往客户</translation>
+    </message>
+    <message>
+        <source>Strategic</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Holiday greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>After-sale follow-up</source>
+        <translation>售后回访</translation>
+    </message>
+    <message>
+        <source>After-complaint follow-up</source>
+        <translation>投诉回访</translation>
+    </message>
+    <message>
+        <source>Regular contact</source>
+        <translation>定期联系</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重开</translation>
+    </message>
+</context>
+<context>
+    <name>labels.complaint</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,66 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crmdesk import __version__
+from crmdesk.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"crmdesk {__version__}"
+
+
+def test_demo_fills_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "120", "--seed", "5"]) == 0
+    assert "Added 120 customers" in capsys.readouterr().out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM customer").fetchone() == (120,)
+    assert main(["--db", str(db), "demo", "--customers", "120", "--if-empty"]) == 0
+    assert "already has customers" in capsys.readouterr().out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM customer").fetchone() == (120,)
+
+
+def test_demo_uses_the_default_database(crmdesk_home: Path) -> None:
+    assert main(["demo", "--customers", "10"]) == 0
+    assert (crmdesk_home / "data" / "crmdesk.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "does not exist"),
+        (lambda p: p.write_text("hello"), "not an SQLite file"),
+    ],
+)
+def test_errors_are_one_sentence_and_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message: str) -> None:
+    target = tmp_path / "missing" / "x.sqlite" if message == "does not exist" else tmp_path / "x.sqlite"
+    make(target)
+    before = target.read_bytes() if target.exists() else None
+    assert main(["--db", str(target), "demo", "--customers", "5"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("crmdesk: ")
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_bad_count_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "x.sqlite"), "demo", "--customers", "0"]) == 1
+    assert "between 1 and" in capsys.readouterr().err
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    env = dict(os.environ, CRMDESK_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-m", "crmdesk", "--version"], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == f"crmdesk {__version__}"
