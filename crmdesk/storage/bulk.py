@@ -50,3 +50,13 @@ def indexes_deferred(tables: Sequence[str]) -> Iterator[None]:
     yield
     for _, sql in saved:
         db.execute_sql(sql)
+
+
+def refresh_statistics() -> None:
+    """Let SQLite's planner see the new table sizes after a big load (a sampled ANALYZE)."""
+    db = database_proxy.obj
+    from peewee import SqliteDatabase
+
+    if isinstance(db, SqliteDatabase):
+        db.execute_sql("PRAGMA analysis_limit = 1000")
+        db.execute_sql("ANALYZE")

@@ -24,12 +24,15 @@ class Listing:
     id_expr: object
     columns: Sequence[tuple[str, object]]
     sort_by: Mapping[str, object] = field(default_factory=dict)  # key -> expression to order by
+    counter: Callable[[], int] | None = None  # a faster count than COUNT(*) over ``base``
 
     @property
     def keys(self) -> list[str]:
         return [key for key, _ in self.columns]
 
     def count(self) -> int:
+        if self.counter is not None:
+            return self.counter()
         return int(self.base().select(fn.COUNT(SQL("*"))).scalar() or 0)
 
     def page(self, sort_key: str, descending: bool, offset: int, limit: int) -> list[tuple]:
@@ -50,6 +53,15 @@ class Listing:
 Owner = m.User.alias("owner")
 
 
+def live_customer_count() -> int:
+    """All rows minus the tombstoned ones: a bare COUNT(*) is near-instant at a million rows,
+    and the deleted ones are found through their small partial index."""
+    c = m.Customer
+    total = c.select(fn.COUNT(SQL("*"))).scalar()
+    deleted = c.select(fn.COUNT(SQL("*"))).where(c.deleted_at.is_null(False)).scalar()
+    return int(total or 0) - int(deleted or 0)
+
+
 def customers() -> Listing:
     c = m.Customer
     return Listing(
@@ -64,6 +76,7 @@ def customers() -> Listing:
         ),
         # Chinese readers expect names in pinyin order (安 before 白), not code-point order.
         sort_by={"name": c.name_pinyin},
+        counter=live_customer_count,
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crmdesk import APP_NAME, __version__, paths
@@ -19,6 +21,8 @@ from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.single_instance import SingleInstance
 from crmdesk.ui.tasks import TaskRunner
+
+ICON = Path(__file__).with_name("crmdesk.svg")
 
 # Set by the start-up benchmark: quit as soon as the archive table has painted once.
 EXIT_AFTER_PAINT_ENV = "CRMDESK_EXIT_AFTER_FIRST_PAINT"
@@ -45,6 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

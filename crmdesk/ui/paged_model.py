@@ -36,10 +36,13 @@ class Column:
     format: Callable[[Any], str] = lambda v: "" if v is None else str(v)
     align_right: bool = False
     display_key: str | None = None  # show another listing value than the one sorted by
+    width: int = 8  # initial width, in average character widths (CJK characters are ~2)
 
 
 class PagedTableModel(QAbstractTableModel):
-    def __init__(self, context: str, columns: list[Column], default_sort: str, parent: Any = None) -> None:
+    def __init__(
+        self, context: str, columns: list[Column], default_sort: str, parent: Any = None, descending: bool = False
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._columns = columns
@@ -47,7 +50,7 @@ class PagedTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._sort_key = default_sort
-        self._descending = False
+        self._descending = descending
         self._positions: dict[str, int] = {}
 
     # -- data source ------------------------------------------------------------------------

@@ -126,6 +126,7 @@ def generate(
                 done += size
                 progress.report(done, customers)
             progress.report(customers, customers, "indexes")
+        bulk.refresh_statistics()
     return gen.summary
 
 

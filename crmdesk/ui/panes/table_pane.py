@@ -26,6 +26,7 @@ class TablePane(QWidget):
         title: str,
         columns: list[Column],
         default_sort: str,
+        descending: bool = False,
         listing: Callable[[], Listing],
         relevant: Callable[[Changes], bool],
         settings: UiSettings,
@@ -39,7 +40,7 @@ class TablePane(QWidget):
         self._relevant = relevant
         self._settings = settings
         self._loaded = False
-        self.model = PagedTableModel(context, columns, default_sort, self)
+        self.model = PagedTableModel(context, columns, default_sort, self, descending=descending)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("paneHeading")
@@ -62,11 +63,14 @@ class TablePane(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setSortIndicator(
-            [c.key for c in columns].index(default_sort), Qt.SortOrder.AscendingOrder
+            [c.key for c in columns].index(default_sort),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
         )
         state = settings.load_bytes(f"tables/{table_name}")
-        if state is not None:
-            header.restoreState(state)
+        if state is None or not header.restoreState(state):
+            unit = self.fontMetrics().averageCharWidth()
+            for i, column in enumerate(columns):
+                header.resizeSection(i, column.width * unit + 16)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
 

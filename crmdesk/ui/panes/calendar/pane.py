@@ -20,12 +20,12 @@ def _overdue(flag: int | None) -> str:
 
 
 COLUMNS = [
-    Column("due_on", QT_TRANSLATE_NOOP("CalendarPane", "Due"), labels.date_text),
-    Column("overdue", QT_TRANSLATE_NOOP("CalendarPane", "State"), _overdue),
-    Column("kind", QT_TRANSLATE_NOOP("CalendarPane", "Kind"), labels.label),
-    Column("title", QT_TRANSLATE_NOOP("CalendarPane", "Task")),
-    Column("customer", QT_TRANSLATE_NOOP("CalendarPane", "Customer")),
-    Column("assignee", QT_TRANSLATE_NOOP("CalendarPane", "Assigned to")),
+    Column("due_on", QT_TRANSLATE_NOOP("CalendarPane", "Due"), labels.date_text, width=11),
+    Column("overdue", QT_TRANSLATE_NOOP("CalendarPane", "State"), _overdue, width=7),
+    Column("kind", QT_TRANSLATE_NOOP("CalendarPane", "Kind"), labels.label, width=11),
+    Column("title", QT_TRANSLATE_NOOP("CalendarPane", "Task"), width=18),
+    Column("customer", QT_TRANSLATE_NOOP("CalendarPane", "Customer"), width=16),
+    Column("assignee", QT_TRANSLATE_NOOP("CalendarPane", "Assigned to"), width=10),
 ]
 
 

@@ -15,13 +15,13 @@ from crmdesk.ui.settings import UiSettings
 CONTEXT = "ComplaintsPane"
 
 COLUMNS = [
-    Column("received_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Received"), labels.timestamp_minutes),
-    Column("customer", QT_TRANSLATE_NOOP("ComplaintsPane", "Customer")),
-    Column("category", QT_TRANSLATE_NOOP("ComplaintsPane", "Category")),
-    Column("severity", QT_TRANSLATE_NOOP("ComplaintsPane", "Severity"), labels.label),
-    Column("status", QT_TRANSLATE_NOOP("ComplaintsPane", "Status"), labels.complaint_status),
-    Column("due_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Deadline"), labels.timestamp_minutes),
-    Column("assignee", QT_TRANSLATE_NOOP("ComplaintsPane", "Assigned to")),
+    Column("received_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Received"), labels.timestamp_minutes, width=17),
+    Column("customer", QT_TRANSLATE_NOOP("ComplaintsPane", "Customer"), width=16),
+    Column("category", QT_TRANSLATE_NOOP("ComplaintsPane", "Category"), width=9),
+    Column("severity", QT_TRANSLATE_NOOP("ComplaintsPane", "Severity"), labels.label, width=7),
+    Column("status", QT_TRANSLATE_NOOP("ComplaintsPane", "Status"), labels.complaint_status, width=10),
+    Column("due_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Deadline"), labels.timestamp_minutes, width=17),
+    Column("assignee", QT_TRANSLATE_NOOP("ComplaintsPane", "Assigned to"), width=10),
     Column("description", QT_TRANSLATE_NOOP("ComplaintsPane", "Description")),
 ]
 
@@ -35,6 +35,7 @@ class ComplaintsPane(TablePane):
             title=QT_TRANSLATE_NOOP("ComplaintsPane", "Complaint log"),
             columns=COLUMNS,
             default_sort="received_at",
+            descending=True,
             listing=lambda: lists.complaints(ctx),
             relevant=lambda c: bool(c.complaints or c.customers),
             settings=settings,

@@ -15,16 +15,16 @@ from crmdesk.ui.settings import UiSettings
 CONTEXT = "CustomersPane"
 
 COLUMNS = [
-    Column("name", QT_TRANSLATE_NOOP("CustomersPane", "Name")),
-    Column("phone", QT_TRANSLATE_NOOP("CustomersPane", "Phone")),
-    Column("city", QT_TRANSLATE_NOOP("CustomersPane", "City")),
-    Column("category", QT_TRANSLATE_NOOP("CustomersPane", "Category"), labels.label),
-    Column("tier", QT_TRANSLATE_NOOP("CustomersPane", "Tier"), labels.label),
-    Column("stage", QT_TRANSLATE_NOOP("CustomersPane", "Lifecycle"), labels.label),
-    Column("owner", QT_TRANSLATE_NOOP("CustomersPane", "Owner")),
-    Column("last_contact_at", QT_TRANSLATE_NOOP("CustomersPane", "Last contact"), labels.timestamp_date),
-    Column("order_total_cents", QT_TRANSLATE_NOOP("CustomersPane", "Total spent"), labels.money, True),
-    Column("created_at", QT_TRANSLATE_NOOP("CustomersPane", "Customer since"), labels.timestamp_date),
+    Column("name", QT_TRANSLATE_NOOP("CustomersPane", "Name"), width=16),
+    Column("phone", QT_TRANSLATE_NOOP("CustomersPane", "Phone"), width=15),
+    Column("city", QT_TRANSLATE_NOOP("CustomersPane", "City"), width=6),
+    Column("category", QT_TRANSLATE_NOOP("CustomersPane", "Category"), labels.label, width=8),
+    Column("tier", QT_TRANSLATE_NOOP("CustomersPane", "Tier"), labels.label, width=6),
+    Column("stage", QT_TRANSLATE_NOOP("CustomersPane", "Lifecycle"), labels.label, width=7),
+    Column("owner", QT_TRANSLATE_NOOP("CustomersPane", "Owner"), width=6),
+    Column("last_contact_at", QT_TRANSLATE_NOOP("CustomersPane", "Last contact"), labels.timestamp_date, width=11),
+    Column("order_total_cents", QT_TRANSLATE_NOOP("CustomersPane", "Total spent"), labels.money, True, width=13),
+    Column("created_at", QT_TRANSLATE_NOOP("CustomersPane", "Customer since"), labels.timestamp_date, width=12),
 ]
 
 

@@ -21,14 +21,14 @@ def columns(ctx: Context) -> list[Column]:
 
     return [
         # The stage column sorts by the stage's position but shows its name.
-        Column("stage", QT_TRANSLATE_NOOP("PipelinePane", "Stage"), display_key="stage_name"),
-        Column("title", QT_TRANSLATE_NOOP("PipelinePane", "Deal")),
-        Column("customer", QT_TRANSLATE_NOOP("PipelinePane", "Customer")),
-        Column("amount_cents", QT_TRANSLATE_NOOP("PipelinePane", "Amount"), labels.money, True),
-        Column("probability", QT_TRANSLATE_NOOP("PipelinePane", "Probability"), lambda p: f"{p}%", True),
-        Column("expected_close", QT_TRANSLATE_NOOP("PipelinePane", "Expected close"), labels.date_text),
-        Column("owner", QT_TRANSLATE_NOOP("PipelinePane", "Owner")),
-        Column("stage_entered_at", QT_TRANSLATE_NOOP("PipelinePane", "Days in stage"), days_since, True),
+        Column("stage", QT_TRANSLATE_NOOP("PipelinePane", "Stage"), display_key="stage_name", width=9),
+        Column("title", QT_TRANSLATE_NOOP("PipelinePane", "Deal"), width=14),
+        Column("customer", QT_TRANSLATE_NOOP("PipelinePane", "Customer"), width=16),
+        Column("amount_cents", QT_TRANSLATE_NOOP("PipelinePane", "Amount"), labels.money, True, width=13),
+        Column("probability", QT_TRANSLATE_NOOP("PipelinePane", "Probability"), lambda p: f"{p}%", True, width=8),
+        Column("expected_close", QT_TRANSLATE_NOOP("PipelinePane", "Expected close"), labels.date_text, width=11),
+        Column("owner", QT_TRANSLATE_NOOP("PipelinePane", "Owner"), width=6),
+        Column("stage_entered_at", QT_TRANSLATE_NOOP("PipelinePane", "Days in stage"), days_since, True, width=8),
     ]
 
 
