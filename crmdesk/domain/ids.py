@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import random
-import uuid
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
+
+if TYPE_CHECKING:
+    import random
 
 CustomerId = NewType("CustomerId", int)
 UserId = NewType("UserId", int)
@@ -15,9 +16,13 @@ ComplaintId = NewType("ComplaintId", int)
 
 def new_uid() -> str:
     """A random UUID as 32 hex digits: the id a record keeps in every database it reaches."""
+    import uuid  # imported on first use: it is not needed to open the app
+
     return uuid.uuid4().hex
 
 
 def seeded_uid(rng: random.Random) -> str:
     """A UUID drawn from a seeded generator, so demo data is reproducible."""
+    import uuid
+
     return uuid.UUID(int=rng.getrandbits(128), version=4).hex

@@ -22,14 +22,9 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.services.context import Context
-from crmdesk.services.demo import generator
 from crmdesk.ui import i18n, labels
 from crmdesk.ui.bus import ChangeBus
-from crmdesk.ui.panes.calendar.pane import CalendarPane
-from crmdesk.ui.panes.complaints.pane import ComplaintsPane
 from crmdesk.ui.panes.customers.pane import CustomersPane
-from crmdesk.ui.panes.dashboard.pane import DashboardPane
-from crmdesk.ui.panes.pipeline.pane import PipelinePane
 from crmdesk.ui.settings import LANGUAGE_SYSTEM, UiSettings
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
@@ -44,14 +39,11 @@ class MainWindow(QMainWindow):
         self.language = language
         self.bus = ChangeBus(self)
 
+        # The archive is built now; the other panes (and their modules) when first visited,
+        # which keeps start-up short.
         self.customers = CustomersPane(ctx, settings)
-        self.pipeline = PipelinePane(ctx, settings)
-        self.calendar = CalendarPane(ctx, settings)
-        self.complaints = ComplaintsPane(ctx, settings)
-        self.dashboard = DashboardPane(ctx, runner)
-        self.panes: list[QWidget] = [self.customers, self.pipeline, self.calendar, self.complaints, self.dashboard]
-        for pane in self.panes:
-            self.bus.changes_did_happen.connect(pane.on_changes_did_happen)
+        self._panes: list[QWidget | None] = [self.customers, None, None, None, None]
+        self.bus.changes_did_happen.connect(self.customers.on_changes_did_happen)
 
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
@@ -60,11 +52,11 @@ class MainWindow(QMainWindow):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
-        for pane in self.panes:
-            self.stack.addWidget(pane)
+        for pane in self._panes:
+            self.stack.addWidget(pane if pane is not None else QWidget())
             self.nav.addItem("")
         self.nav.setFixedWidth(QFontMetrics(font).horizontalAdvance("M" * 11))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.show_pane)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +74,59 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
 
+    # -- panes ------------------------------------------------------------------------------
+    def _create_pane(self, row: int) -> QWidget:
+        ctx, settings = self.ctx, self.settings
+        if row == 1:
+            from crmdesk.ui.panes.pipeline.pane import PipelinePane
+
+            return PipelinePane(ctx, settings)
+        if row == 2:
+            from crmdesk.ui.panes.calendar.pane import CalendarPane
+
+            return CalendarPane(ctx, settings)
+        if row == 3:
+            from crmdesk.ui.panes.complaints.pane import ComplaintsPane
+
+            return ComplaintsPane(ctx, settings)
+        from crmdesk.ui.panes.dashboard.pane import DashboardPane
+
+        return DashboardPane(ctx, self.runner)
+
+    def pane(self, row: int) -> QWidget:
+        """The pane at navigation ``row``, built on first use."""
+        pane = self._panes[row]
+        if pane is None:
+            pane = self._panes[row] = self._create_pane(row)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, pane)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.bus.changes_did_happen.connect(pane.on_changes_did_happen)
+        return pane
+
+    def show_pane(self, row: int) -> None:
+        if 0 <= row < len(self._panes):
+            self.stack.setCurrentWidget(self.pane(row))
+            if self.nav.currentRow() != row:
+                self.nav.setCurrentRow(row)
+
+    @property
+    def pipeline(self) -> QWidget:
+        return self.pane(1)
+
+    @property
+    def calendar(self) -> QWidget:
+        return self.pane(2)
+
+    @property
+    def complaints(self) -> QWidget:
+        return self.pane(3)
+
+    @property
+    def dashboard(self) -> QWidget:
+        return self.pane(4)
+
     # -- menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -96,8 +141,8 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu("")
         self.pane_actions = []
-        for i in range(len(self.panes)):
-            action = QAction(self, triggered=lambda _=False, row=i: self.nav.setCurrentRow(row))
+        for i in range(len(self._panes)):
+            action = QAction(self, triggered=lambda _=False, row=i: self.show_pane(row))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             self.view_menu.addAction(action)
             self.pane_actions.append(action)
@@ -172,6 +217,8 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(progress.cancel)
         progress.progressed.connect(lambda done, total, _stage: dialog.setValue(min(done, total - 1)))
+
+        from crmdesk.services.demo import generator  # only needed here; keeps start-up lean
 
         def finish(summary: generator.DemoSummary) -> None:
             dialog.reset()

@@ -11,8 +11,12 @@ import getpass
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MESSAGE = b"activate\n"
 WAIT_MS = 1500
@@ -48,13 +52,27 @@ class SingleInstance(QObject):
             # The owner does not answer: a crashed process whose pid was reused, or a hung one.
             if not (self._lock.removeStaleLockFile() and self._lock.tryLock(100)):
                 return False
+        # Listening can wait until the window is up (QtNetwork is not needed before that).
+        QTimer.singleShot(0, self._listen)
+        return True
+
+    def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or not self._lock.isLocked():
+            return
         self._server = QLocalServer(self)
         QLocalServer.removeServer(self.server_name)  # a socket file left by a crash
         self._server.listen(self.server_name)
         self._server.newConnection.connect(self._on_new_connection)
-        return True
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
 
     def notify_primary(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(WAIT_MS):

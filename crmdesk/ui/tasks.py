@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -42,7 +41,7 @@ class TaskRunner(QObject):
     def __init__(self, synchronous: bool = False) -> None:
         super().__init__()
         self.synchronous = synchronous
-        self._pool = None if synchronous else ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-db")
+        self._pool: Any = None  # the worker thread starts with the first task
         self._delivery = _Delivery()
         self._delivery.finished.connect(self._deliver)
         self._pending = 0
@@ -59,9 +58,13 @@ class TaskRunner(QObject):
     ) -> None:
         """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
         self._pending += 1
-        if self._pool is None:
+        if self.synchronous:
             self._finish(work, (on_done, on_error), deliver=self._deliver)
             return
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-db")
         self._pool.submit(self._finish, work, (on_done, on_error), self._delivery.finished.emit)
 
     @staticmethod

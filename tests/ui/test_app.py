@@ -41,6 +41,7 @@ def test_second_launch_hands_over_to_the_first(qapp, qtbot, tmp_path: Path, caps
     db = str(tmp_path / "shop.sqlite")
     owner = SingleInstance(db, paths.data_dir() / "locks")
     assert owner.acquire()
+    qtbot.waitUntil(lambda: owner.listening)
     with qtbot.waitSignal(owner.activation_requested, timeout=3000):
         assert app_module.run(db) == 0
     assert "already open" in capsys.readouterr().out

@@ -22,6 +22,7 @@ def test_second_launch_raises_the_first(qtbot, tmp_path: Path) -> None:
     assert first.acquire()
     other_db = SingleInstance(str(tmp_path / "b.sqlite"), locks)
     assert other_db.acquire()  # a different database is independent
+    qtbot.waitUntil(lambda: first.listening and other_db.listening)
     second = SingleInstance(str(tmp_path / "a.sqlite"), locks)
     with qtbot.waitSignal(first.activation_requested, timeout=3000):
         assert not second.acquire()

@@ -1,0 +1,127 @@
+"""Search text and search queries for the customer archive.
+
+Chinese has no spaces, and SQLite's ``unicode61`` tokenizer reads a run of CJK characters as
+one word, so a substring such as 伟 in 张伟 would never match. The archive therefore indexes its
+text with every CJK character as a word of its own ("张 伟"): a query of any length becomes a
+phrase of adjacent characters, which finds any substring — one character included (the
+trigram tokenizer finds nothing under three characters). Latin words, pinyin (full and
+initials, surnames read as surnames) and e-mail parts are words matched by prefix. Phone
+numbers are searched as digit strings by a trigram index, so any fragment of three or more
+digits matches, however the number was typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crmdesk.domain import pinyin
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PIECE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+MIN_PHONE_DIGITS = 3
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, compatibility forms unified, lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def words(text: str) -> list[str]:
+    """Index words: each CJK character alone, other letters and digits as runs."""
+    return _PIECE.findall(fold(text))
+
+
+def search_text(*parts: str) -> str:
+    """The ``text`` column of the search index for the given fields."""
+    return " ".join(w for part in parts if part for w in words(part))
+
+
+def pinyin_text(*names: str) -> str:
+    """The ``pinyin`` column: syllables, the joined full pinyin and the initials of each name."""
+    out: list[str] = []
+    for name in names:
+        if not name:
+            continue
+        syl = pinyin.syllables(fold(name))
+        if not syl:
+            continue
+        full, initials = "".join(syl), "".join(s[0] for s in syl)
+        out.extend(syl)
+        out.append(full)
+        if len(syl) > 1:
+            out.append(initials)
+    return " ".join(dict.fromkeys(out))  # unique, in order
+
+
+def phone_digits(*phones: str) -> str:
+    """The ``digits`` column: each number's digits, and the national form of +86 numbers."""
+    out: list[str] = []
+    for phone in phones:
+        digits = "".join(_DIGITS.findall(fold(phone or "")))
+        if not digits:
+            continue
+        out.append(digits)
+        if digits.startswith("86") and len(digits) == 13:
+            out.append(digits[2:])
+    return " ".join(dict.fromkeys(out))
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed search box entry: an FTS5 expression for the text index and/or a digit string."""
+
+    text_match: str | None = None
+    digits: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.text_match is None and self.digits is None
+
+
+def parse(entry: str) -> SearchQuery:
+    """Turn what the user typed into index queries.
+
+    Runs of CJK characters become phrases (substring match); other words match by prefix in
+    the text or the pinyin; an entry of digits (spaces, dashes, brackets and + allowed) of at
+    least three digits searches phone numbers.
+    """
+    folded = fold(entry).strip()
+    if not folded:
+        return SearchQuery()
+    compact = re.sub(r"[\s\-()+]", "", folded)
+    if compact.isdigit():
+        if len(compact) >= MIN_PHONE_DIGITS:
+            return SearchQuery(digits=compact)
+        return SearchQuery(text_match=_prefix_term(compact))
+    terms: list[str] = []
+    for chunk in folded.split():
+        terms.extend(_terms(words(chunk)))
+    return SearchQuery(text_match=" AND ".join(terms)) if terms else SearchQuery()
+
+
+def _prefix_term(word: str) -> str:
+    return "{text pinyin} : " + _quote(word) + " *"
+
+
+def _terms(pieces: Iterable[str]) -> list[str]:
+    terms: list[str] = []
+    run: list[str] = []
+    for piece in pieces:
+        if re.fullmatch(rf"[{_CJK}]", piece):
+            run.append(piece)
+            continue
+        if run:
+            terms.append("text : " + _quote(" ".join(run)))
+            run = []
+        terms.append(_prefix_term(piece))
+    if run:
+        terms.append("text : " + _quote(" ".join(run)))
+    return terms
