@@ -108,7 +108,7 @@ def parse(entry: str) -> SearchQuery:
 
 
 def _prefix_term(word: str) -> str:
-    return "{text pinyin} : " + _quote(word) + " *"
+    return "{search_text search_pinyin} : " + _quote(word) + " *"
 
 
 def _terms(pieces: Iterable[str]) -> list[str]:
@@ -119,9 +119,9 @@ def _terms(pieces: Iterable[str]) -> list[str]:
             run.append(piece)
             continue
         if run:
-            terms.append("text : " + _quote(" ".join(run)))
+            terms.append("search_text : " + _quote(" ".join(run)))
             run = []
         terms.append(_prefix_term(piece))
     if run:
-        terms.append("text : " + _quote(" ".join(run)))
+        terms.append("search_text : " + _quote(" ".join(run)))
     return terms

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from crmdesk.domain import pinyin
+from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput, validate
 from crmdesk.domain.enums import InteractionKind
@@ -22,6 +22,30 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
     values["custom_fields"] = json.dumps(values["custom_fields"], ensure_ascii=False, sort_keys=True)
     values["owner"] = values.pop("owner_id")
     return values
+
+
+def _search_columns(values: dict[str, Any], tags: list[str]) -> dict[str, str]:
+    """The derived columns the search index reads (kept in the index by triggers)."""
+    return {
+        "search_text": search.search_text(values["name"], values["company"], values["email"], values["city"], *tags),
+        "search_pinyin": search.pinyin_text(values["name"], values["company"]),
+        "search_digits": search.phone_digits(values["phone"], values["phone_e164"]),
+    }
+
+
+def tag_names(customer_id: int) -> list[str]:
+    query = (m.Tag.select(m.Tag.name).join(m.CustomerTag)
+             .where((m.CustomerTag.customer == customer_id) & m.CustomerTag.deleted_at.is_null()
+                    & m.Tag.deleted_at.is_null())
+             .order_by(m.Tag.name))
+    return [t.name for t in query]
+
+
+def refresh_search(customer_ids: list[int]) -> None:
+    """Recompute the search columns of customers (after their tags or contacts changed)."""
+    for row in m.Customer.select().where(m.Customer.id.in_(customer_ids)):
+        values = {f: getattr(row, f) for f in ("name", "company", "email", "city", "phone", "phone_e164")}
+        m.Customer.update(**_search_columns(values, tag_names(row.id))).where(m.Customer.id == row.id).execute()
 
 
 def _audit(ctx: Context, record: m.Synced, action: str, changes: dict[str, Any]) -> None:
@@ -48,7 +72,7 @@ def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Changes]:
     values = _columns(data)
     now = ctx.now()
     with atomic():
-        row = m.Customer.create(uid=new_uid(), stamp=now, created_at=now, **values)
+        row = m.Customer.create(uid=new_uid(), stamp=now, created_at=now, **values, **_search_columns(values, []))
         _audit(ctx, row, "create", {k: [None, v] for k, v in values.items() if v not in ("", None, False)})
     return row.id, Changes(customers={row.id})
 
@@ -68,7 +92,8 @@ def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Chan
         diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
         if not diff:
             return Changes()
-        m.Customer.update(stamp=ctx.now(), **values).where(m.Customer.id == customer_id).execute()
+        searchable = _search_columns(values, tag_names(customer_id))
+        m.Customer.update(stamp=ctx.now(), **values, **searchable).where(m.Customer.id == customer_id).execute()
         _audit(ctx, row, "update", diff)
     return Changes(customers={customer_id})
 

@@ -101,6 +101,10 @@ class Customer(Synced):
     last_order_on = DateField(null=True)
     order_count = IntegerField(default=0)
     order_total_cents = BigIntegerField(default=0)
+    # The search index reads these (migration 2); see crmdesk.domain.search.
+    search_text = TextField(default="")
+    search_pinyin = TextField(default="")
+    search_digits = TextField(default="")
 
 
 

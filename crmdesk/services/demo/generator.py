@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from crmdesk.domain import pinyin
+from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import local_date
 from crmdesk.domain.enums import (
@@ -39,6 +39,7 @@ CUSTOMER_COLUMNS = (
     "tier_manual", "stage", "stage_manual", "owner_id", "birthday_calendar", "birth_year",
     "birth_month", "birth_day", "birth_leap_month", "custom_fields", "notes", "created_at",
     "last_contact_at", "first_order_on", "last_order_on", "order_count", "order_total_cents",
+    "search_text", "search_pinyin", "search_digits",
 )
 INTERACTION_COLUMNS = ("id", "uid", "stamp", "customer_id", "kind", "occurred_at", "author_id", "summary", "details")
 ORDER_COLUMNS = ("id", "uid", "stamp", "customer_id", "ordered_on", "amount_cents", "description")
@@ -84,7 +85,7 @@ class _Setup:
     lost_stage: int
     lost_reasons: list[int]
     categories: list[int]
-    tags: list[int]
+    tags: dict[int, str]  # id -> name
     sla_hours: dict[str, int]
 
 
@@ -117,7 +118,7 @@ def generate(
     gen = _Generator(ctx, random.Random(f"{seed}:{bulk.next_id('customer')}"), progress)
     with atomic():
         gen.prepare()
-        with bulk.indexes_deferred(TABLES):
+        with bulk.deferred_upkeep(TABLES, customers):
             done = 0
             while done < customers:
                 check(progress)
@@ -151,12 +152,12 @@ class _Generator:
                 user = m.User.create(uid=seeded_uid(rng), stamp=now, username=username,
                                      display_name=display, role=Role.ACCOUNT_MANAGER)
             managers.append(user.id)
-        tags = []
+        tags = {}
         for name in pools.TAGS:
             tag = m.Tag.get_or_none(m.Tag.name == name)
             if tag is None:
                 tag = m.Tag.create(uid=seeded_uid(rng), stamp=now, name=name)
-            tags.append(tag.id)
+            tags[tag.id] = name
         stages = list(m.PipelineStage.select().where(m.PipelineStage.deleted_at.is_null()).order_by(m.PipelineStage.position))
         sla = setup.get_setting("sla_hours", {}) or {str(k): v for k, v in setup.DEFAULT_SLA_HOURS.items()}
         self.cfg = _Setup(
@@ -274,17 +275,20 @@ class _Generator:
                 bd = rng.randrange(1, 29) if bm == 2 else rng.randrange(1, 31)
             if calendar == BirthdayCalendar.SOLAR:
                 self._birthday_reminder(rows, cid, name, bm, bd, owner)
+        tag_ids = rng.sample(sorted(cfg.tags), rng.randrange(1, 3)) if rng.random() < 0.3 else []
+        for tag in tag_ids:
+            rows["customer_tag"].append((cid, tag, now))
+        company = name if is_company else ""
         rows["customer"].append((
             cid, seeded_uid(rng), now, CustomerKind.COMPANY if is_company else CustomerKind.PERSON,
-            name, full, initials, gender, name if is_company else "", contact_title, phone, e164, email,
+            name, full, initials, gender, company, contact_title, phone, e164, email,
             address, city, rng.choice(pools.SOURCES), str(category), str(tier), False, str(stage), False,
             owner, str(calendar), by, bm, bd, False, "{}", "", created_at, last_contact,
             first_on.isoformat() if first_on else None, last_on.isoformat() if last_on else None,
             len(orders), total,
+            search.search_text(name, company, email, city, *(cfg.tags[t] for t in tag_ids)),
+            search.pinyin_text(name, company), search.phone_digits(phone, e164),
         ))
-        if rng.random() < 0.3:
-            for tag in rng.sample(cfg.tags, rng.randrange(1, 3)):
-                rows["customer_tag"].append((cid, tag, now))
         if rng.random() < 0.05:
             self._deal(rows, cid, owner, created_at)
         if orders and rng.random() < 0.02:
