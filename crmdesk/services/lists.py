@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from crmdesk.domain.clock import today
+from crmdesk.domain.filters import CustomerFilter
 from crmdesk.services.context import Context
 from crmdesk.storage import listing
 from crmdesk.storage.listing import Listing
 
 
-def customers(ctx: Context) -> Listing:
-    return listing.customers()
+def customers(ctx: Context, flt: CustomerFilter | None = None) -> Listing:
+    return listing.customers(flt, ctx.now(), today(ctx.clock))
 
 
 def open_opportunities(ctx: Context) -> Listing:

@@ -8,11 +8,15 @@ order is total and stable.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 
-from peewee import JOIN, SQL, Case, ModelSelect, fn
+from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 
+from crmdesk.domain import search
+from crmdesk.domain.filters import UNASSIGNED, CustomerFilter, lunar_days_in_month
 from crmdesk.storage import models as m
 
 
@@ -44,6 +48,23 @@ class Listing:
                  .order_by(*ordering).offset(offset).limit(limit).tuples())
         return list(query)
 
+    def position_of(self, record_id: int, sort_key: str, descending: bool) -> int | None:
+        """The row at which ``record_id`` stands in this order, or None if it is not listed."""
+        exprs = dict(self.columns)
+        order = self.sort_by.get(sort_key, exprs[sort_key])
+        found = self.base().select(order).where(self.id_expr == record_id).tuples().first()
+        if found is None:
+            return None
+        value, key = found[0], self.id_expr
+        # SQLite puts NULLs first when ascending and last when descending.
+        if not descending:
+            before = (order.is_null() & (key < record_id)) if value is None else (
+                order.is_null() | (order < value) | ((order == value) & (key < record_id)))
+        else:
+            before = (order.is_null(False) | (key > record_id)) if value is None else (
+                (order > value) | ((order == value) & (key > record_id)))
+        return int(self.base().select(fn.COUNT(SQL("*"))).where(before).scalar() or 0)
+
     def rows(self, ids: Sequence[int]) -> list[tuple]:
         """The rows of the given ids, in no particular order."""
         exprs = dict(self.columns)
@@ -62,11 +83,58 @@ def live_customer_count() -> int:
     return int(total or 0) - int(deleted or 0)
 
 
-def customers() -> Listing:
+def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
+    """SQL conditions for a filter (live customers only)."""
     c = m.Customer
+    where: list[Expression] = [c.deleted_at.is_null()]
+    query = search.parse(flt.text)
+    if query.digits is not None:
+        phrase = '"' + query.digits + '"'
+        where.append(c.id.in_(SQL("(SELECT rowid FROM customer_phone_fts WHERE customer_phone_fts MATCH ?)", [phrase])))
+    if query.text_match is not None:
+        where.append(c.id.in_(SQL("(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [query.text_match])))
+    if flt.categories:
+        where.append(c.category.in_(list(flt.categories)))
+    if flt.tiers:
+        where.append(c.tier.in_(list(flt.tiers)))
+    if flt.stages:
+        where.append(c.stage.in_(list(flt.stages)))
+    if flt.owner_id == UNASSIGNED:
+        where.append(c.owner.is_null())
+    elif flt.owner_id is not None:
+        where.append(c.owner == flt.owner_id)
+    if flt.tag_id is not None:
+        tagged = m.CustomerTag.select(m.CustomerTag.customer).where(
+            (m.CustomerTag.tag == flt.tag_id) & m.CustomerTag.deleted_at.is_null()
+        )
+        where.append(c.id.in_(tagged))
+    if flt.city:
+        where.append(c.city == flt.city)
+    if flt.no_contact_days is not None:
+        cutoff = now_ms - flt.no_contact_days * 86_400_000
+        where.append(c.last_contact_at.is_null() | (c.last_contact_at < cutoff))
+    if flt.birthday_this_month:
+        solar = (c.birthday_calendar == "solar") & (c.birth_month == today.month)
+        lunar_any = [(mo, d) for mo, d, leap in lunar_days_in_month(today.year, today.month) if not leap]
+        lunar_leap = [(mo, d) for mo, d, leap in lunar_days_in_month(today.year, today.month) if leap]
+        lunar = Value(False)
+        for mo, d in lunar_any:
+            lunar = lunar | ((c.birth_month == mo) & (c.birth_day == d))
+        for mo, d in lunar_leap:
+            lunar = lunar | ((c.birth_month == mo) & (c.birth_day == d) & (c.birth_leap_month == True))  # noqa: E712
+        where.append(solar | ((c.birthday_calendar == "lunar") & lunar))
+    if flt.ids:
+        where.append(c.id.in_(list(flt.ids)))
+    return where
+
+
+def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date | None = None) -> Listing:
+    c = m.Customer
+    flt = flt or CustomerFilter()
+    where = reduce(operator.and_, customer_conditions(flt, now_ms, today or dt.date.today()))
     return Listing(
         base=lambda: c.select().join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(c.deleted_at.is_null()),
+        .where(where),
         id_expr=c.id,
         columns=(
             ("name", c.name), ("phone", c.phone), ("city", c.city), ("category", c.category),
@@ -76,7 +144,7 @@ def customers() -> Listing:
         ),
         # Chinese readers expect names in pinyin order (安 before 白), not code-point order.
         sort_by={"name": c.name_pinyin},
-        counter=live_customer_count,
+        counter=live_customer_count if flt.is_empty else None,
     )
 
 

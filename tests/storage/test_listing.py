@@ -40,3 +40,42 @@ def test_ties_are_broken_by_id(db: Path, ctx: Context) -> None:
     listing = lists.customers(ctx)
     assert [r[0] for r in listing.page("city", False, 0, 10)] == ids
     assert [r[0] for r in listing.page("city", True, 0, 10)] == ids[::-1]
+
+
+def test_position_of_matches_the_page_order(db: Path, ctx: Context) -> None:
+    names = ["赵六", "Amy", "安娜", "白雪", "张三", "曾小贤", "安娜"]
+    cities = ["上海", "", "北京", "上海", "", "广州", "北京"]
+    for name, city in zip(names, cities):
+        customers.create_customer(ctx, CustomerInput(name=name, city=city))
+    listing = lists.customers(ctx)
+    for key in ("name", "city", "last_contact_at"):
+        for descending in (False, True):
+            ids = [r[0] for r in listing.page(key, descending, 0, 100)]
+            assert [listing.position_of(i, key, descending) for i in ids] == list(range(len(ids))), (key, descending)
+    assert listing.position_of(999, "name", False) is None
+
+
+def test_filters_combine(db: Path, ctx: Context) -> None:
+    from crmdesk.domain.filters import UNASSIGNED, CustomerFilter
+
+    a, _ = customers.create_customer(ctx, CustomerInput(name="张伟", tier="strategic", city="上海", phone="13812345678"))
+    b, _ = customers.create_customer(ctx, CustomerInput(name="张丽", tier="general", city="北京", birth_month=11, birth_day=5))
+    c, _ = customers.create_customer(ctx, CustomerInput(name="李伟", tier="strategic", city="上海"))
+    customers.log_interaction(ctx, c, "call", "回访")
+
+    def ids(**kw: object) -> list[int]:
+        return sorted(r[0] for r in lists.customers(ctx, CustomerFilter(**kw)).page("name", False, 0, 100))
+
+    assert ids(text="张") == [a, b]
+    assert ids(text="伟") == [a, c]
+    assert ids(text="zw") == [a]
+    assert ids(text="zhang") == [a, b]
+    assert ids(text="5678") == [a]
+    assert ids(text="+86 138 1234") == [a]
+    assert ids(text="张", tiers=("strategic",)) == [a]
+    assert ids(city="上海") == [a, c]
+    assert ids(no_contact_days=7) == [a, b]
+    assert ids(birthday_this_month=True) == [b]  # the frozen clock says November
+    assert ids(owner_id=UNASSIGNED) == [a, b, c]
+    assert ids(text="nobody") == []
+    assert lists.customers(ctx, CustomerFilter(text="张")).count() == 2

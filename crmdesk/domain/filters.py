@@ -1,0 +1,57 @@
+"""What the archive is filtered by: the search box plus the filter bar, savable as a segment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+UNASSIGNED = -1  # owner_id value meaning "customers with no owner"
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    text: str = ""
+    categories: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    owner_id: int | None = None  # a user id, UNASSIGNED, or None for anyone
+    tag_id: int | None = None
+    city: str = ""
+    no_contact_days: int | None = None  # last contact longer ago than this (or never)
+    birthday_this_month: bool = False
+    ids: tuple[int, ...] = field(default=(), compare=True)  # an explicit selection
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CustomerFilter()
+
+    def with_text(self, text: str) -> CustomerFilter:
+        return replace(self, text=text)
+
+    def to_json(self) -> str:
+        data = {k: v for k, v in asdict(self).items() if v not in ("", (), None, False)}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> CustomerFilter:
+        data: dict[str, Any] = json.loads(text or "{}")
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("categories", "tiers", "stages", "ids"):
+            if key in known:
+                known[key] = tuple(known[key])
+        return cls(**known)
+
+
+def lunar_days_in_month(year: int, month: int) -> list[tuple[int, int, bool]]:
+    """The lunar (month, day, leap) dates that fall in the solar ``year``-``month``."""
+    from lunardate import LunarDate
+
+    day = dt.date(year, month, 1)
+    out = []
+    while day.month == month:
+        lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
+        out.append((lunar.month, lunar.day, lunar.is_leap_month))
+        day += dt.timedelta(days=1)
+    return out
