@@ -12,6 +12,21 @@ from crmdesk.domain.enums import BirthdayCalendar, Category, CustomerKind, Lifec
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 MAX_NAME = 200
+MAX_TAG = 30
+NOT_COLUMNS = ("tags", "contacts")  # stored in tables of their own
+
+
+@dataclass
+class ContactInput:
+    """A person to talk to at a company customer; ``id`` is None for a new one."""
+
+    name: str
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+    is_primary: bool = False
+    id: int | None = None
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -40,10 +55,13 @@ class CustomerInput:
     birth_leap_month: bool = False
     notes: str = ""
     custom_fields: dict[str, Any] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    contacts: list[ContactInput] = field(default_factory=list)
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        """The fields stored as columns of the customer row."""
+        return [f.name for f in fields(cls) if f.name not in NOT_COLUMNS]
 
 
 def _check_choice(value: str, allowed: list[str], name: str) -> None:
@@ -81,6 +99,38 @@ def validate(data: CustomerInput) -> dict[str, Any]:
     values["email"] = email
     values["phone_e164"] = phones.normalise(data.phone)
     return values
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    """Trimmed, unique (in order), each at most MAX_TAG characters."""
+    out: list[str] = []
+    for tag in tags:
+        tag = tag.strip()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A tag can have at most {max} characters."), field="tags", max=MAX_TAG
+            )
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+def validate_contact(contact: ContactInput) -> dict[str, Any]:
+    name = contact.name.strip()
+    if not name:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Every contact needs a name."), field="contacts")
+    email = contact.email.strip()
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not an e-mail address."), field="contacts", value=email
+        )
+    return {
+        "name": name, "title": contact.title.strip(), "phone": contact.phone.strip(),
+        "phone_e164": phones.normalise(contact.phone), "email": email, "notes": contact.notes.strip(),
+        "is_primary": contact.is_primary,
+    }
 
 
 def check_birthday(data: CustomerInput) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
-from crmdesk.domain.customer import CustomerInput, validate
+from crmdesk.domain.customer import ContactInput, CustomerInput, clean_tags, validate, validate_contact
 from crmdesk.domain.enums import InteractionKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
@@ -41,6 +42,55 @@ def tag_names(customer_id: int) -> list[str]:
     return [t.name for t in query]
 
 
+def _set_tags(ctx: Context, customer_id: int, names: list[str]) -> None:
+    """Make the customer's live tags exactly ``names`` (creating tags that do not exist yet)."""
+    now = ctx.now()
+    wanted: dict[int, str] = {}
+    for name in names:
+        tag = m.Tag.get_or_none(m.Tag.name == name)
+        if tag is None:
+            tag = m.Tag.create(uid=new_uid(), stamp=now, name=name)
+        elif tag.deleted_at is not None:
+            m.Tag.update(deleted_at=None, stamp=now).where(m.Tag.id == tag.id).execute()
+        wanted[tag.id] = name
+    links = {link.tag_id: link for link in m.CustomerTag.select().where(m.CustomerTag.customer == customer_id)}
+    for tag_id, link in links.items():
+        alive = link.deleted_at is None
+        if tag_id in wanted and not alive:
+            m.CustomerTag.update(deleted_at=None, stamp=now).where(
+                (m.CustomerTag.customer == customer_id) & (m.CustomerTag.tag == tag_id)).execute()
+        elif tag_id not in wanted and alive:
+            m.CustomerTag.update(deleted_at=now, stamp=now).where(
+                (m.CustomerTag.customer == customer_id) & (m.CustomerTag.tag == tag_id)).execute()
+    for tag_id in wanted.keys() - links.keys():
+        m.CustomerTag.create(customer=customer_id, tag=tag_id, stamp=now)
+
+
+def _save_contacts(ctx: Context, customer_id: int, contacts: list[ContactInput]) -> None:
+    """Make the customer's live contacts exactly ``contacts`` (by id; new ones have none)."""
+    now = ctx.now()
+    rows = [(c.id, validate_contact(c)) for c in contacts]
+    existing = {c.id for c in m.Contact.select(m.Contact.id).where(
+        (m.Contact.customer == customer_id) & m.Contact.deleted_at.is_null())}
+    kept = set()
+    for contact_id, values in rows:
+        if contact_id in existing:
+            m.Contact.update(stamp=now, **values).where(m.Contact.id == contact_id).execute()
+            kept.add(contact_id)
+        else:
+            m.Contact.create(uid=new_uid(), stamp=now, customer=customer_id, **values)
+    gone = existing - kept
+    if gone:
+        m.Contact.update(deleted_at=now, stamp=now).where(m.Contact.id.in_(list(gone))).execute()
+
+
+def contacts_of(customer_id: int) -> list[ContactInput]:
+    query = (m.Contact.select().where((m.Contact.customer == customer_id) & m.Contact.deleted_at.is_null())
+             .order_by(m.Contact.is_primary.desc(), m.Contact.id))
+    return [ContactInput(name=c.name, title=c.title, phone=c.phone, email=c.email, notes=c.notes,
+                         is_primary=c.is_primary, id=c.id) for c in query]
+
+
 def refresh_search(customer_ids: list[int]) -> None:
     """Recompute the search columns of customers (after their tags or contacts changed)."""
     for row in m.Customer.select().where(m.Customer.id.in_(customer_ids)):
@@ -70,29 +120,72 @@ def get_live(customer_id: int) -> m.Customer:
 
 def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Changes]:
     values = _columns(data)
+    tags = clean_tags(data.tags)
+    for contact in data.contacts:
+        validate_contact(contact)  # refuse before anything is written
     now = ctx.now()
     with atomic():
-        row = m.Customer.create(uid=new_uid(), stamp=now, created_at=now, **values, **_search_columns(values, []))
-        _audit(ctx, row, "create", {k: [None, v] for k, v in values.items() if v not in ("", None, False)})
+        row = m.Customer.create(uid=new_uid(), stamp=now, created_at=now, **values, **_search_columns(values, tags))
+        _set_tags(ctx, row.id, tags)
+        _save_contacts(ctx, row.id, data.contacts)
+        audit = {k: [None, v] for k, v in values.items() if v not in ("", None, False)}
+        if tags:
+            audit["tags"] = [None, tags]
+        _audit(ctx, row, "create", audit)
     return row.id, Changes(customers={row.id})
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    """What the detail panel shows about a customer."""
+
+    id: int
+    name: str
+    phone: str
+    category: str
+    tier: str
+    stage: str
+    owner: str
+    order_count: int
+    order_total_cents: int
+    last_contact_at: int | None
+    tags: list[str]
+
+
+def summary(customer_id: int) -> CustomerSummary:
+    row = get_live(customer_id)
+    owner = row.owner.display_name if row.owner_id else ""
+    return CustomerSummary(row.id, row.name, row.phone, row.category, row.tier, row.stage, owner,
+                           row.order_count, row.order_total_cents, row.last_contact_at, tag_names(customer_id))
 
 
 def load_input(customer_id: int) -> CustomerInput:
     """The stored customer as form input, for editing."""
     row = get_live(customer_id)
     kwargs = {name: getattr(row, name) for name in CustomerInput.field_names() if name not in ("owner_id", "custom_fields")}
-    return CustomerInput(owner_id=row.owner_id, custom_fields=json.loads(row.custom_fields or "{}"), **kwargs)
+    return CustomerInput(owner_id=row.owner_id, custom_fields=json.loads(row.custom_fields or "{}"),
+                         tags=tag_names(customer_id), contacts=contacts_of(customer_id), **kwargs)
 
 
 def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Changes:
     values = _columns(data)
+    tags = clean_tags(data.tags)
+    for contact in data.contacts:
+        validate_contact(contact)
     with atomic():
         row = get_live(customer_id)
         before = {k: getattr(row, k if k != "owner" else "owner_id") for k in values}
         diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+        old_tags = tag_names(customer_id)
+        if sorted(old_tags) != sorted(tags):
+            diff["tags"] = [old_tags, tags]
+        if data.contacts != contacts_of(customer_id):
+            diff["contacts"] = [None, [c.name for c in data.contacts]]
         if not diff:
             return Changes()
-        searchable = _search_columns(values, tag_names(customer_id))
+        _set_tags(ctx, customer_id, tags)
+        _save_contacts(ctx, customer_id, data.contacts)
+        searchable = _search_columns(values, tags)
         m.Customer.update(stamp=ctx.now(), **values, **searchable).where(m.Customer.id == customer_id).execute()
         _audit(ctx, row, "update", diff)
     return Changes(customers={customer_id})

@@ -38,3 +38,11 @@ def complaints_open(now_ms: int, finished: Sequence[str]) -> tuple[int, int]:
     total = k.select(fn.COUNT(SQL("*"))).where(live).scalar()
     late = k.select(fn.COUNT(SQL("*"))).where(live & (k.due_at < now_ms)).scalar()
     return int(total or 0), int(late or 0)
+
+
+def distinct_cities(limit: int) -> list[str]:
+    """Cities on file, most customers first (grouped through the city index)."""
+    c = m.Customer
+    query = (c.select(c.city).where((c.city != "") & c.deleted_at.is_null()).group_by(c.city)
+             .order_by(fn.COUNT(SQL("*")).desc()).limit(limit).tuples())
+    return [row[0] for row in query]

@@ -56,6 +56,20 @@ _COMPLAINT_STATUS: dict[str, str] = {
 }
 
 
+_INTERACTION: dict[str, str] = {
+    "visit": QT_TRANSLATE_NOOP("labels.interaction", "Visit"),
+    "call": QT_TRANSLATE_NOOP("labels.interaction", "Call"),
+    "message": QT_TRANSLATE_NOOP("labels.interaction", "Message"),
+    "email": QT_TRANSLATE_NOOP("labels.interaction", "E-mail"),
+    "note": QT_TRANSLATE_NOOP("labels.interaction", "Note"),
+}
+
+
+def interaction_kind(value: str) -> str:
+    text = _INTERACTION.get(value)
+    return QCoreApplication.translate("labels.interaction", text) if text else value
+
+
 def label(value: str | None) -> str:
     """The translated label of a stored enum value (the value itself if it has none)."""
     if value is None:

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
 
         # The archive is built now; the other panes (and their modules) when first visited,
         # which keeps start-up short.
-        self.customers = CustomersPane(ctx, settings)
+        self.customers = CustomersPane(ctx, settings, runner, self.bus)
         self._panes: list[QWidget | None] = [self.customers, None, None, None, None]
         self.bus.changes_did_happen.connect(self.customers.on_changes_did_happen)
 

@@ -81,6 +81,11 @@ class PagedTableModel(QAbstractTableModel):
         offset = row % PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    @property
+    def sort_state(self) -> tuple[str, bool]:
+        """(sort key, descending)."""
+        return self._sort_key, self._descending
+
     def id_at(self, row: int) -> int | None:
         record = self._row(row)
         return None if record is None else int(record[0])

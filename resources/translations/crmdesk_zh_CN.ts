@@ -76,6 +76,188 @@
     </message>
 </context>
 <context>
+    <name>CustomerDetail</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>未选择客户</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Orders: %1, total %2</source>
+        <translation>订单：%1 笔，共 %2</translation>
+    </message>
+    <message>
+        <source>Last contact: %1</source>
+        <translation>最近联系：%1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>year unknown</source>
+        <translation>年份不详</translation>
+    </message>
+    <message>
+        <source>no birthday</source>
+        <translation>无生日</translation>
+    </message>
+    <message>
+        <source>leap month</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>&amp;Name *</source>
+        <translation>名称(&amp;N) *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPane</name>
     <message>
         <source>Name</source>
@@ -120,6 +302,40 @@
     <message>
         <source>Customer archive</source>
         <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin (zs), phone digits, e-mail, company, city, tag…</source>
+        <translation>搜索姓名、拼音（zs）、电话号码、邮箱、公司、城市、标签…</translation>
+    </message>
+    <message>
+        <source>Save as segment…</source>
+        <translation>保存为客户分组…</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>删除客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n customer(s) to the recycle bin? They can be restored from there.</source>
+        <translation>
+            <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as segment</source>
+        <translation>保存为客户分组</translation>
+    </message>
+    <message>
+        <source>Choose some filters or type a search first.</source>
+        <translation>请先选择筛选条件或输入搜索内容。</translation>
+    </message>
+    <message>
+        <source>Name of the segment:</source>
+        <translation>分组名称：</translation>
     </message>
 </context>
 <context>
@@ -169,6 +385,80 @@
         <translation>
             <numerusform>%n 项已超时</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部价值等级</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部生命周期</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>任意负责人</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <source>Any last contact</source>
+        <translation>不限最近联系</translation>
+    </message>
+    <message>
+        <source>No contact for </source>
+        <translation>超过 </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天未联系</translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation>本月生日</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log contact with %1</source>
+        <translation>记录与 %1 的联系</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>简单写下发生了什么</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -322,10 +612,60 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>SegmentList</name>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”? The customers stay.</source>
+        <translation>删除分组“%1”？其中的客户不会被删除。</translation>
+    </message>
+</context>
+<context>
     <name>TablePane</name>
     <message>
         <source>%n record(s)</source>
         <translation>共 %n 条</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Deal → %1</source>
+        <translation>商机 → %1</translation>
+    </message>
+    <message>
+        <source>Complaint (%1)</source>
+        <translation>投诉（%1）</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
     </message>
 </context>
 <context>
@@ -345,6 +685,14 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>“{value}” is not an e-mail address.</source>
         <translation>“{value}”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>A tag can have at most {max} characters.</source>
+        <translation>标签最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Every contact needs a name.</source>
+        <translation>每个联系人都必须有姓名。</translation>
     </message>
     <message>
         <source>The birthday is not a real date.</source>
@@ -417,6 +765,18 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Upgrading the database from version {version} failed: {reason}</source>
         <translation>数据库从版本 {version} 升级失败：{reason}</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>分组必须有名称。</translation>
+    </message>
+    <message>
+        <source>A selection of single customers cannot be saved as a segment.</source>
+        <translation>手动选中的客户不能保存为分组。</translation>
+    </message>
+    <message>
+        <source>That segment no longer exists.</source>
+        <translation>该分组已不存在。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +899,29 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>New</source>
         <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>labels.interaction</name>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

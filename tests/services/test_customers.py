@@ -77,3 +77,42 @@ def test_logging_bad_contact_is_refused(db: Path, ctx: Context, kind: str, summa
     with pytest.raises(ValidationError):
         customers.log_interaction(ctx, cid, kind, summary)
     assert m.Interaction.select().count() == 0
+
+
+def test_tags_and_contacts_are_saved_and_searchable(db: Path, ctx: Context) -> None:
+    from crmdesk.domain.customer import ContactInput
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.services import lists
+
+    data = CustomerInput(name="上海星辰贸易有限公司", kind="company", tags=["VIP", " 团购 ", "VIP"],
+                         contacts=[ContactInput(name="王经理", phone="021-6234 5678", is_primary=True)])
+    cid, _ = customers.create_customer(ctx, data)
+    loaded = customers.load_input(cid)
+    assert loaded.tags == ["VIP", "团购"]
+    assert [c.name for c in loaded.contacts] == ["王经理"] and loaded.contacts[0].id is not None
+    assert m.Contact.get().phone_e164 == "+862162345678"
+    found = lambda text: [r[0] for r in lists.customers(ctx, CustomerFilter(text=text)).page("name", False, 0, 9)]  # noqa: E731
+    assert found("团购") == [cid]
+
+    loaded.tags = ["团购", "老客户"]
+    loaded.contacts.append(ContactInput(name="李会计"))
+    customers.update_customer(ctx, cid, loaded)
+    again = customers.load_input(cid)
+    assert sorted(again.tags) == ["团购", "老客户"]
+    assert [c.name for c in again.contacts] == ["王经理", "李会计"]
+    assert found("VIP") == [] and found("老客户") == [cid]
+
+    again.contacts = again.contacts[1:]
+    again.tags = []
+    customers.update_customer(ctx, cid, again)
+    final = customers.load_input(cid)
+    assert final.tags == [] and [c.name for c in final.contacts] == ["李会计"]
+    assert m.Contact.select().count() == 2  # the removed one is a tombstone
+
+
+def test_bad_contact_saves_nothing(db: Path, ctx: Context) -> None:
+    from crmdesk.domain.customer import ContactInput
+
+    with pytest.raises(ValidationError):
+        customers.create_customer(ctx, CustomerInput(name="某公司", contacts=[ContactInput(name=" ")]))
+    assert m.Customer.select().count() == 0

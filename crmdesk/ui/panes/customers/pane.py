@@ -1,18 +1,41 @@
-"""The customer archive: every customer in one paged, SQL-sorted table."""
+"""The customer archive: search as you type, filters, saved segments, one paged table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+from dataclasses import replace
 
-from crmdesk.services import lists
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.domain.changes import Changes
+from crmdesk.domain.customer import CustomerInput
+from crmdesk.domain.errors import CrmError
+from crmdesk.domain.filters import CustomerFilter
+from crmdesk.services import customers, directory, lists, segments
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
+from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.paged_model import Column
+from crmdesk.ui.panes.customers.detail import CustomerDetail
+from crmdesk.ui.panes.customers.dialog import CustomerDialog
+from crmdesk.ui.panes.customers.filter_bar import FilterBar
+from crmdesk.ui.panes.customers.log_dialog import LogContactDialog
+from crmdesk.ui.panes.customers.segments import SegmentList
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
+from crmdesk.ui.tasks import TaskRunner
 
 CONTEXT = "CustomersPane"
+SEARCH_DELAY_MS = 120  # typing pauses shorter than this do not query
 
 COLUMNS = [
     Column("name", QT_TRANSLATE_NOOP("CustomersPane", "Name"), width=16),
@@ -29,7 +52,13 @@ COLUMNS = [
 
 
 class CustomersPane(TablePane):
-    def __init__(self, ctx: Context, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, settings: UiSettings, runner: TaskRunner, bus: ChangeBus, parent: QWidget | None = None
+    ) -> None:
+        self._ctx = ctx
+        self._runner = runner
+        self._bus = bus
+        self._filter = CustomerFilter()
         super().__init__(
             object_name="customersPane",
             table_name="customerTable",
@@ -37,8 +66,231 @@ class CustomersPane(TablePane):
             title=QT_TRANSLATE_NOOP("CustomersPane", "Customer archive"),
             columns=COLUMNS,
             default_sort="name",
-            listing=lambda: lists.customers(ctx),
+            listing=lambda: lists.customers(ctx, self._filter),
             relevant=lambda c: bool(c.customers),
             settings=settings,
             parent=parent,
         )
+        self.search = QLineEdit(self)
+        self.search.setObjectName("customerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search_timer)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._on_search_timer)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.toolbar.insertSpacing(1, 16)
+        self.toolbar.insertWidget(2, self.search, 1)
+
+        self.filters = FilterBar(self)
+        self.filters.filter_did_change.connect(self._on_filter_bar)
+        self.segment_list = SegmentList(self)
+        self.segment_list.segment_chosen.connect(self.apply_segment)
+        self.segment_list.rename_requested.connect(self._on_rename_segment)
+        self.segment_list.delete_requested.connect(self._on_delete_segment)
+        self.save_segment_button = QPushButton(self)
+        self.save_segment_button.setObjectName("saveSegment")
+        self.save_segment_button.clicked.connect(self.on_save_segment)
+
+        sidebar = QWidget(self)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.filters)
+        side.addSpacing(8)
+        side.addWidget(self.segment_list, 1)
+        side.addWidget(self.save_segment_button)
+        self.detail = CustomerDetail(self)
+        self.detail.edit_requested.connect(self.on_edit)
+        self.detail.log_requested.connect(self.on_log_contact)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(sidebar)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 1)
+        unit = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([unit * 28, 1000, unit * 40])
+
+        self.new_button = QPushButton(self, objectName="newCustomer")
+        self.new_button.clicked.connect(self.on_new)
+        self.toolbar.insertWidget(3, self.new_button)
+        for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
+                           ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
+            QShortcut(QKeySequence(keys), self, slot)
+        self.table.activated.connect(lambda _index: self.on_edit())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(lambda: self._on_current_changed(self.table.currentIndex()))
+        self.layout().addWidget(splitter, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "search"):
+            self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), phone digits, e-mail, company, city, tag…"))
+            self.save_segment_button.setText(self.tr("Save as segment…"))
+            self.new_button.setText(self.tr("&New customer…"))
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        super().load()
+        self.filters.set_choices(directory.users(), directory.tags(), directory.cities())
+        self._load_segments()
+
+    def _load_segments(self) -> None:
+        items = segments.all_segments()
+        self.segment_list.set_segments(items)
+        if items:  # counting can take a moment at a million customers: off the GUI thread
+            self._runner.run(lambda: segments.counts(self._ctx, items), self.segment_list.set_counts)
+
+    # -- filtering ------------------------------------------------------------------------------
+    @property
+    def current_filter(self) -> CustomerFilter:
+        return self._filter
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_filter(self, flt: CustomerFilter) -> None:
+        if flt == self._filter and self._loaded:
+            return
+        self._filter = flt
+        if self._loaded:
+            self.refresh(keep=self.current_id())
+
+    def _on_search_timer(self) -> None:
+        self._search_timer.stop()
+        self.set_filter(self._filter.with_text(self.search.text()))
+
+    def _on_filter_bar(self, flt: CustomerFilter) -> None:
+        self.set_filter(replace(flt, text=self._filter.text))
+
+    def apply_segment(self, flt: CustomerFilter) -> None:
+        self.filters.set_filter(flt)
+        self.search.blockSignals(True)
+        self.search.setText(flt.text)
+        self.search.blockSignals(False)
+        self.set_filter(flt)
+
+    # -- selection kept by id ---------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def refresh(self, keep: int | None = None) -> None:
+        """Reload with the current filter, keeping ``keep`` selected if it is still listed."""
+        listing = lists.customers(self._ctx, self._filter)
+        self.model.set_listing(listing)
+        self._update_count()
+        if keep is not None:
+            row = listing.position_of(keep, *self.model.sort_state)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def on_changes_did_happen(self, changes: Changes) -> None:
+        if not self._loaded:
+            return
+        if changes.everything or changes.customers:
+            self.refresh(keep=self.current_id())
+        if changes.everything or changes.settings:
+            self._load_segments()
+        if changes.everything:
+            self.filters.set_choices(directory.users(), directory.tags(), directory.cities())
+
+    # -- one customer -------------------------------------------------------------------------------
+    def _on_current_changed(self, index: QModelIndex) -> None:
+        customer_id = self.model.id_at(index.row()) if index.isValid() else None
+        try:
+            self.detail.show_customer(customers.summary(customer_id) if customer_id is not None else None)
+        except CrmError:  # deleted meanwhile
+            self.detail.show_customer(None)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.id_at(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def on_new(self) -> None:
+        def save(data: CustomerInput) -> None:
+            self._runner.run(lambda: customers.create_customer(self._ctx, data),
+                             lambda result: self._created(dialog, result), dialog.failed)
+
+        dialog = CustomerDialog(None, directory.users(), [name for _, name in directory.tags()], save, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _created(self, dialog: CustomerDialog, result: tuple[int, Changes]) -> None:
+        customer_id, changes = result
+        dialog.saved(changes)
+        self._bus.publish(changes)
+        self.refresh(keep=customer_id)
+
+    def _saved(self, dialog: CustomerDialog | LogContactDialog, changes: Changes) -> None:
+        dialog.saved(changes)
+        self._bus.publish(changes)
+
+    def on_edit(self) -> None:
+        customer_id = self.current_id()
+        if customer_id is None:
+            return
+        try:
+            data = customers.load_input(customer_id)
+        except CrmError as exc:
+            self._show_error(exc)
+            return
+        def save(new: CustomerInput) -> None:
+            self._runner.run(lambda: customers.update_customer(self._ctx, customer_id, new),
+                             lambda changes: self._saved(dialog, changes), dialog.failed)
+
+        dialog = CustomerDialog(data, directory.users(), [name for _, name in directory.tags()], save, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def on_log_contact(self) -> None:
+        customer_id = self.current_id()
+        if customer_id is None:
+            return
+        name = self.model.value(self.table.currentIndex().row(), "name") or ""
+        def save(kind: str, summary: str, details: str) -> None:
+            self._runner.run(lambda: customers.log_interaction(self._ctx, customer_id, kind, summary, details)[1],
+                             lambda changes: self._saved(dialog, changes), dialog.failed)
+
+        dialog = LogContactDialog(name, save, self)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def on_delete(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete customers"),
+            self.tr("Move %n customer(s) to the recycle bin? They can be restored from there.", "", len(ids)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: customers.delete_customers(self._ctx, ids))
+
+    # -- segments ---------------------------------------------------------------------------------
+    def on_save_segment(self) -> None:
+        if self._filter.is_empty:
+            QMessageBox.information(self, self.tr("Save as segment"),
+                                    self.tr("Choose some filters or type a search first."))
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save as segment"), self.tr("Name of the segment:"))
+        if ok:
+            self._run(lambda: segments.save_segment(self._ctx, name, self._filter)[1])
+
+    def _on_rename_segment(self, segment_id: int, name: str) -> None:
+        self._run(lambda: segments.rename_segment(self._ctx, segment_id, name))
+
+    def _on_delete_segment(self, segment_id: int) -> None:
+        self._run(lambda: segments.delete_segment(self._ctx, segment_id))
+
+    def _run(self, work) -> None:  # noqa: ANN001 - a service call returning Changes
+        self._runner.run(work, self._bus.publish, self._show_error)
+
+    def _show_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Customer archive"), labels.error_text(exc))

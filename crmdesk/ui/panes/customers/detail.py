@@ -1,0 +1,79 @@
+"""The panel beside the archive table: the chosen customer's key facts and timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from crmdesk.services.customers import CustomerSummary
+from crmdesk.ui import labels
+from crmdesk.ui.panes.customers.timeline_model import TimelineModel
+
+
+class CustomerDetail(QWidget):
+    edit_requested = Signal()
+    log_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerDetail")
+        self.name = QLabel(self, objectName="detailName")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setWordWrap(True)
+        self.facts = QLabel(self, objectName="detailFacts")
+        self.facts.setWordWrap(True)
+        self.edit_button = QPushButton(self, objectName="editCustomer")
+        self.log_button = QPushButton(self, objectName="logContact")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.log_button.clicked.connect(self.log_requested)
+        self.timeline_label = QLabel(self)
+        self.timeline = TimelineModel(self)
+        self.timeline_view = QListView(self, objectName="timelineView")
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.setWordWrap(True)
+        self.timeline_view.setUniformItemSizes(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.log_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.facts)
+        layout.addLayout(buttons)
+        layout.addWidget(self.timeline_label)
+        layout.addWidget(self.timeline_view, 1)
+        self.retranslate()
+        self.show_customer(None)
+
+    def retranslate(self) -> None:
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.log_button.setText(self.tr("&Log contact…"))
+        self.timeline_label.setText(self.tr("Timeline"))
+
+    def show_customer(self, summary: CustomerSummary | None) -> None:
+        enabled = summary is not None
+        for w in (self.edit_button, self.log_button, self.timeline_view):
+            w.setEnabled(enabled)
+        if summary is None:
+            self.name.setText(self.tr("No customer selected"))
+            self.facts.setText("")
+            self.timeline.set_customer(None)
+            return
+        self.name.setText(summary.name)
+        never = self.tr("never")
+        lines = [
+            f"{labels.label(summary.category)} · {labels.label(summary.tier)} · {labels.label(summary.stage)}",
+            self.tr("Phone: %1").replace("%1", summary.phone or "—"),
+            self.tr("Owner: %1").replace("%1", summary.owner or "—"),
+            self.tr("Orders: %1, total %2").replace("%1", str(summary.order_count)).replace(
+                "%2", labels.money(summary.order_total_cents)),
+            self.tr("Last contact: %1").replace("%1", labels.timestamp_date(summary.last_contact_at) or never),
+        ]
+        if summary.tags:
+            lines.append(self.tr("Tags: %1").replace("%1", "，".join(summary.tags)))
+        self.facts.setText("\n".join(lines))
+        self.timeline.set_customer(summary.id)
