@@ -1,0 +1,144 @@
+"""The archive pane driven as a user drives it: typing, filtering, forms, timeline, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QTableView
+
+from crmdesk.domain.changes import Changes
+from crmdesk.domain.customer import CustomerInput
+from crmdesk.services import customers
+from crmdesk.storage import models as m
+from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.panes.customers.timeline_model import TimelineModel
+
+
+@pytest.fixture
+def pane(window: MainWindow, ctx):
+    for name, phone, tier in (("张伟", "13812345678", "strategic"), ("张丽", "13900001111", "general"),
+                              ("李伟", "", "strategic"), ("曾小贤", "18600005678", "value")):
+        customers.create_customer(ctx, CustomerInput(name=name, phone=phone, tier=tier, city="上海"))
+    window.bus.publish(Changes(everything=True))
+    return window.customers
+
+
+def _names(pane) -> list[str]:
+    return [pane.model.index(r, 0).data() for r in range(pane.model.rowCount())]
+
+
+def _type_chinese(widget: QLineEdit, text: str) -> None:
+    """Chinese arrives through the input method, not key presses (QTest maps only ASCII keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_search_box_and_table_have_their_names(window: MainWindow) -> None:
+    assert window.findChild(QLineEdit, "customerSearch") is not None
+    assert window.findChild(QTableView, "customerTable") is not None
+
+
+def test_typing_chinese_filters_as_you_type(pane, qtbot) -> None:
+    pane.search.setFocus()
+    _type_chinese(pane.search, "张")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=2000)
+    assert sorted(_names(pane)) == ["张丽", "张伟"]
+    _type_chinese(pane.search, "伟")
+    qtbot.waitUntil(lambda: _names(pane) == ["张伟"], timeout=2000)
+    assert "1" in pane.count_label.text()
+
+
+def test_typing_pinyin_initials_and_phone_digits(pane, qtbot) -> None:
+    qtbot.keyClicks(pane.search, "zxx")
+    qtbot.waitUntil(lambda: _names(pane) == ["曾小贤"], timeout=2000)
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, "5678")
+    qtbot.waitUntil(lambda: sorted(_names(pane)) == ["张伟", "曾小贤"], timeout=2000)
+
+
+def test_filters_combine_with_search_and_save_as_segment(pane, qtbot, monkeypatch) -> None:
+    tier = pane.filters.tier
+    tier.setCurrentIndex(tier.findData("strategic"))
+    assert sorted(_names(pane)) == ["张伟", "李伟"]
+    pane.search.setText("张")
+    pane._on_search_timer()
+    assert _names(pane) == ["张伟"]
+    monkeypatch.setattr("crmdesk.ui.panes.customers.pane.QInputDialog.getText", lambda *a, **k: ("战略张", True))
+    pane.on_save_segment()
+    texts = [pane.segment_list.item(i).text() for i in range(pane.segment_list.count())]
+    assert texts[1].startswith("战略张") and "(1)" in texts[1]
+    pane.filters.reset()
+    pane.search.clear()
+    pane._on_search_timer()
+    assert pane.model.rowCount() == 4
+    pane.segment_list.itemClicked.emit(pane.segment_list.item(1))
+    assert _names(pane) == ["张伟"] and pane.search.text() == "张"
+
+
+def test_new_customer_form_checks_as_you_type(pane, qtbot) -> None:
+    pane.on_new()
+    dialog = pane.last_dialog
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # no name yet
+    dialog.name.setText("王芳")
+    assert save.isEnabled()
+    qtbot.keyClicks(dialog.phone, "12")
+    assert not save.isEnabled() and dialog.error_label.text()
+    dialog.phone.setText("139 8888 7777")
+    dialog.tags.setText("VIP，老客户")
+    assert save.isEnabled()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    row = m.Customer.get(m.Customer.name == "王芳")
+    assert row.phone_e164 == "+8613988887777"
+    assert customers.tag_names(row.id) == ["VIP", "老客户"]
+    assert "王芳" in _names(pane)
+    assert pane.detail.name.text() == "王芳"  # the new customer is selected
+
+
+def test_edit_log_contact_and_timeline(pane, qtbot) -> None:
+    pane.table.selectRow(_names(pane).index("李伟"))
+    pane.on_edit()
+    dialog = pane.last_dialog
+    dialog.city.setText("杭州")
+    dialog.on_save()
+    assert m.Customer.get(m.Customer.name == "李伟").city == "杭州"
+    pane.on_log_contact()
+    log = pane.last_dialog
+    log.summary.setText("电话回访")
+    log.on_save()
+    assert not log.isVisible()
+    assert pane.detail.timeline.rowCount() == 1
+    assert "电话回访" in pane.detail.timeline.index(0, 0).data()
+
+
+def test_log_contact_refuses_an_empty_summary(pane) -> None:
+    pane.table.selectRow(0)
+    pane.on_log_contact()
+    log = pane.last_dialog
+    log.on_save()
+    assert log.isVisible() and log.error_label.text()
+    log.reject()
+
+
+def test_delete_moves_to_the_recycle_bin(pane, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.table.selectRow(0)
+    victim = pane.current_id()
+    pane.on_delete()
+    assert pane.model.rowCount() == 3
+    assert m.Customer.get_by_id(victim).deleted_at is not None
+
+
+def test_timeline_model_contract(pane, ctx, qtmodeltester) -> None:
+    cid = m.Customer.get(m.Customer.name == "张伟").id
+    for i in range(60):
+        customers.log_interaction(ctx, cid, "note", f"记录{i}", occurred_at=ctx.now() - i * 1000)
+    model = TimelineModel()
+    model.set_customer(cid)
+    assert model.rowCount() == 50 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 60 and not model.canFetchMore()
+    qtmodeltester.check(model, force_py=True)
