@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
+import statistics
 import sys
 import tempfile
 
@@ -42,6 +43,15 @@ def main() -> int:
     report("bare PySide6 window, first paint (floor)", f"{floor_ms:.0f} ms median of {args.runs}")
     report(f"crmdesk cold start to archive page ({args.customers:,})", f"{app_ms:.0f} ms median of {args.runs}")
     report("ratio (target <= 2.0)", f"{app_ms / floor_ms:.2f}")
+
+    from benchmarks import search
+
+    times = search.keystroke_times(path)
+    for query, values in times.items():
+        report(f"  search {query!r}", f"median {statistics.median(values) * 1000:.1f} ms")
+    median, p95 = search.summarise(times)
+    report("search keystroke (target median < 30, p95 < 100)", f"median {median:.1f} ms, p95 {p95:.1f} ms")
+    report("jump to the last page, sorted by name", f"{search.jump_to_end(path):.1f} ms")
     return 0
 
 

@@ -70,6 +70,22 @@ def phone_digits(*phones: str) -> str:
     return " ".join(dict.fromkeys(out))
 
 
+def customer_text(name: str, company: str, email: str, city: str, tags: Iterable[str]) -> str:
+    """The searchable text of a customer: what ``search_text`` holds."""
+    return search_text(name, company, email, city, *tags)
+
+
+def customer_columns(
+    name: str, company: str, email: str, city: str, phone: str, phone_e164: str, tags: Iterable[str]
+) -> dict[str, str]:
+    """The three derived columns the search index reads, for one customer."""
+    return {
+        "search_text": customer_text(name, company, email, city, tags),
+        "search_pinyin": pinyin_text(name, company),
+        "search_digits": phone_digits(phone, phone_e164),
+    }
+
+
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 

@@ -27,11 +27,8 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
 
 def _search_columns(values: dict[str, Any], tags: list[str]) -> dict[str, str]:
     """The derived columns the search index reads (kept in the index by triggers)."""
-    return {
-        "search_text": search.search_text(values["name"], values["company"], values["email"], values["city"], *tags),
-        "search_pinyin": search.pinyin_text(values["name"], values["company"]),
-        "search_digits": search.phone_digits(values["phone"], values["phone_e164"]),
-    }
+    return search.customer_columns(values["name"], values["company"], values["email"], values["city"],
+                                   values["phone"], values["phone_e164"], tags)
 
 
 def tag_names(customer_id: int) -> list[str]:
@@ -91,11 +88,6 @@ def contacts_of(customer_id: int) -> list[ContactInput]:
                          is_primary=c.is_primary, id=c.id) for c in query]
 
 
-def refresh_search(customer_ids: list[int]) -> None:
-    """Recompute the search columns of customers (after their tags or contacts changed)."""
-    for row in m.Customer.select().where(m.Customer.id.in_(customer_ids)):
-        values = {f: getattr(row, f) for f in ("name", "company", "email", "city", "phone", "phone_e164")}
-        m.Customer.update(**_search_columns(values, tag_names(row.id))).where(m.Customer.id == row.id).execute()
 
 
 def _audit(ctx: Context, record: m.Synced, action: str, changes: dict[str, Any]) -> None:

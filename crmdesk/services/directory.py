@@ -17,5 +17,5 @@ def tags() -> list[tuple[int, str]]:
 
 
 def cities(limit: int = 200) -> list[str]:
-    """The distinct cities on file, most used first."""
+    """The distinct cities on file (a deleted customer's city may be among them)."""
     return counts.distinct_cities(limit)

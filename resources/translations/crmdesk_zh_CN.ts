@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BulkMenu</name>
+    <message>
+        <source>Add tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>Assign owner…</source>
+        <translation>指定负责人…</translation>
+    </message>
+    <message>
+        <source>Set value tier</source>
+        <translation>设置价值等级</translation>
+    </message>
+    <message>
+        <source>Set category</source>
+        <translation>设置分类</translation>
+    </message>
+    <message>
+        <source>Set lifecycle stage</source>
+        <translation>设置生命周期</translation>
+    </message>
+    <message>
+        <source>Move to recycle bin…</source>
+        <translation>移入回收站…</translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>Select some customers first, or every listed one with Ctrl+A.</source>
+        <translation>请先选择客户，或按 Ctrl+A 选中列表中的全部客户。</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n customer(s):</source>
+        <translation>
+            <numerusform>为 %n 个客户添加的标签：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %n customer(s):</source>
+        <translation>
+            <numerusform>要从 %n 个客户移除的标签：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner of %n customer(s):</source>
+        <translation>
+            <numerusform>%n 个客户的负责人：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to recycle bin</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n customer(s) to the recycle bin? They can be restored from there.</source>
+        <translation>
+            <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updating customers…</source>
+        <translation>正在更新客户…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Overdue</source>
@@ -316,14 +407,8 @@
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <source>Delete customers</source>
-        <translation>删除客户</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n customer(s) to the recycle bin? They can be restored from there.</source>
-        <translation>
-            <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
-        </translation>
+        <source>&amp;Bulk actions</source>
+        <translation>批量操作(&amp;B)</translation>
     </message>
     <message>
         <source>Save as segment</source>
@@ -777,6 +862,14 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>That segment no longer exists.</source>
         <translation>该分组已不存在。</translation>
+    </message>
+    <message>
+        <source>That user does not exist.</source>
+        <translation>该用户不存在。</translation>
+    </message>
+    <message>
+        <source>Type the tag to add.</source>
+        <translation>请输入要添加的标签。</translation>
     </message>
 </context>
 <context>

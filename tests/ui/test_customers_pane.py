@@ -142,3 +142,22 @@ def test_timeline_model_contract(pane, ctx, qtmodeltester) -> None:
     model.fetchMore()
     assert model.rowCount() == 60 and not model.canFetchMore()
     qtmodeltester.check(model, force_py=True)
+
+
+def test_bulk_actions_on_selected_rows_and_on_everything_listed(pane, monkeypatch) -> None:
+    names = _names(pane)
+    pane.table.selectRow(names.index("张丽"))
+    pane.bulk_menu.on_set_field("tier", "partner")
+    assert m.Customer.get(m.Customer.name == "张丽").tier == "partner"
+    assert m.Customer.get(m.Customer.name == "张伟").tier == "strategic"
+
+    pane.search.setText("伟")
+    pane._on_search_timer()
+    pane.table.selectAll()
+    assert pane.selection_target()[1] == 2
+    monkeypatch.setattr("crmdesk.ui.panes.customers.bulk_menu.QInputDialog.getItem", lambda *a, **k: ("重点", True))
+    pane.bulk_menu.on_add_tag()
+    assert {c.name for c in m.Customer.select() if "重点" in customers.tag_names(c.id)} == {"张伟", "李伟"}
+    pane.search.setText("重点")
+    pane._on_search_timer()
+    assert sorted(_names(pane)) == ["张伟", "李伟"]  # the search index knows the new tag

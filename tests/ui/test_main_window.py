@@ -63,7 +63,9 @@ def test_sorting_happens_in_sql(window: MainWindow, ctx) -> None:
 
 def test_geometry_and_columns_are_remembered(qtbot, db_path: Path, english: str) -> None:
     first = make_window(qtbot, db_path, english)
-    first.resize(700, 500)
+    screen = first.screen().availableGeometry()
+    size = (screen.width() - 20, screen.height() - 60)
+    first.resize(*size)
     first.show()
     header = first.customers.table.horizontalHeader()
     header.resizeSection(1, 321)
@@ -73,7 +75,7 @@ def test_geometry_and_columns_are_remembered(qtbot, db_path: Path, english: str)
 
     second = make_window(qtbot, db_path, english)
     second.show()
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == size
     header = second.customers.table.horizontalHeader()
     assert header.sectionSize(1) == 321
     assert header.logicalIndex(0) == 2

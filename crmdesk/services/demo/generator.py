@@ -286,8 +286,7 @@ class _Generator:
             owner, str(calendar), by, bm, bd, False, "{}", "", created_at, last_contact,
             first_on.isoformat() if first_on else None, last_on.isoformat() if last_on else None,
             len(orders), total,
-            search.search_text(name, company, email, city, *(cfg.tags[t] for t in tag_ids)),
-            search.pinyin_text(name, company), search.phone_digits(phone, e164),
+            *search.customer_columns(name, company, email, city, phone, e164, [cfg.tags[t] for t in tag_ids]).values(),
         ))
         if rng.random() < 0.05:
             self._deal(rows, cid, owner, created_at)

@@ -25,6 +25,7 @@ from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.paged_model import Column
+from crmdesk.ui.panes.customers.bulk_menu import MAX_LISTED_SELECTION, BulkMenu
 from crmdesk.ui.panes.customers.detail import CustomerDetail
 from crmdesk.ui.panes.customers.dialog import CustomerDialog
 from crmdesk.ui.panes.customers.filter_bar import FilterBar
@@ -117,6 +118,10 @@ class CustomersPane(TablePane):
         self.new_button = QPushButton(self, objectName="newCustomer")
         self.new_button.clicked.connect(self.on_new)
         self.toolbar.insertWidget(3, self.new_button)
+        self.bulk_menu = BulkMenu(ctx, runner, bus, self.selection_target, self)
+        self.bulk_button = QPushButton(self, objectName="bulkActions")
+        self.bulk_button.setMenu(self.bulk_menu)
+        self.toolbar.insertWidget(4, self.bulk_button)
         for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
                            ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
             QShortcut(QKeySequence(keys), self, slot)
@@ -132,10 +137,15 @@ class CustomersPane(TablePane):
             self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), phone digits, e-mail, company, city, tag…"))
             self.save_segment_button.setText(self.tr("Save as segment…"))
             self.new_button.setText(self.tr("&New customer…"))
+            self.bulk_button.setText(self.tr("&Bulk actions"))
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
         super().load()
+        # The sidebar's lists are not needed for the first paint of the table.
+        QTimer.singleShot(0, self._load_sidebar)
+
+    def _load_sidebar(self) -> None:
         self.filters.set_choices(directory.users(), directory.tags(), directory.cities())
         self._load_segments()
 
@@ -209,10 +219,27 @@ class CustomersPane(TablePane):
         except CrmError:  # deleted meanwhile
             self.detail.show_customer(None)
 
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        ids = [self.model.id_at(r) for r in rows]
-        return [i for i in ids if i is not None]
+    def selected_rows(self) -> list[int]:
+        """Selected row numbers, read from the selection's ranges (cheap even for huge ones)."""
+        rows: set[int] = set()
+        for block in self.table.selectionModel().selection():
+            rows.update(range(block.top(), block.bottom() + 1))
+        return sorted(rows)
+
+    def selection_target(self) -> tuple[CustomerFilter, int] | None:
+        """What a bulk action should act on: the listed customers if every row is selected,
+        else the selected ones by id; with how many there are."""
+        rows = self.selected_rows()
+        total = self.model.rowCount()
+        if not rows:
+            return None
+        if len(rows) >= total:
+            return self._filter, total
+        if len(rows) > MAX_LISTED_SELECTION:
+            return None
+        ids = [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+        return CustomerFilter(ids=tuple(ids)), len(ids)
+
 
     def on_new(self) -> None:
         def save(data: CustomerInput) -> None:
@@ -264,14 +291,7 @@ class CustomersPane(TablePane):
         self.last_dialog = dialog
 
     def on_delete(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete customers"),
-            self.tr("Move %n customer(s) to the recycle bin? They can be restored from there.", "", len(ids)))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: customers.delete_customers(self._ctx, ids))
+        self.bulk_menu.on_delete()
 
     # -- segments ---------------------------------------------------------------------------------
     def on_save_segment(self) -> None:

@@ -1,0 +1,123 @@
+"""The Bulk actions menu of the archive: acts on the selected rows, or on every listed row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+
+from crmdesk.domain.enums import Category, LifecycleStage, Tier
+from crmdesk.domain.filters import CustomerFilter
+from crmdesk.services import bulk, directory
+from crmdesk.services.context import Context
+from crmdesk.ui import labels
+from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.tasks import TaskProgress, TaskRunner
+
+MAX_LISTED_SELECTION = 20_000  # beyond this, select every row (Ctrl+A) to act on the whole list
+
+
+class BulkMenu(QMenu):
+    def __init__(
+        self,
+        ctx: Context,
+        runner: TaskRunner,
+        bus: ChangeBus,
+        target: Callable[[], tuple[CustomerFilter, int] | None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulkMenu")
+        self._ctx, self._runner, self._bus, self._target = ctx, runner, bus, target
+        self.aboutToShow.connect(self._build)
+
+    def _build(self) -> None:
+        self.clear()
+        self.addAction(self.tr("Add tag…"), self.on_add_tag)
+        self.addAction(self.tr("Remove tag…"), self.on_remove_tag)
+        self.addAction(self.tr("Assign owner…"), self.on_assign_owner)
+        for title, field, values in ((self.tr("Set value tier"), "tier", Tier.values()),
+                                     (self.tr("Set category"), "category", Category.values()),
+                                     (self.tr("Set lifecycle stage"), "stage", LifecycleStage.values())):
+            sub = self.addMenu(title)
+            for value in values:
+                sub.addAction(labels.label(value), lambda f=field, v=value: self.on_set_field(f, v))
+        self.addSeparator()
+        self.addAction(self.tr("Move to recycle bin…"), self.on_delete)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _chosen(self) -> tuple[CustomerFilter, int] | None:
+        chosen = self._target()
+        if chosen is None:
+            QMessageBox.information(self.parentWidget(), self.tr("Bulk actions"), self.tr("Select some customers first, or every listed one with Ctrl+A."))
+        return chosen
+
+    def on_add_tag(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        names = [name for _, name in directory.tags()]
+        name, ok = QInputDialog.getItem(self.parentWidget(), self.tr("Add tag"),
+                                        self.tr("Tag for %n customer(s):", "", chosen[1]), names, 0, True)
+        if ok:
+            self.run(lambda p: bulk.add_tag(self._ctx, chosen[0], name, p), chosen[1])
+
+    def on_remove_tag(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        names = [name for _, name in directory.tags()]
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(self.parentWidget(), self.tr("Remove tag"),
+                                        self.tr("Tag to remove from %n customer(s):", "", chosen[1]), names, 0, False)
+        if ok:
+            self.run(lambda p: bulk.remove_tag(self._ctx, chosen[0], name, p), chosen[1])
+
+    def on_assign_owner(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        users = directory.users()
+        names = [self.tr("Nobody"), *[name for _, name in users]]
+        name, ok = QInputDialog.getItem(self.parentWidget(), self.tr("Assign owner"),
+                                        self.tr("Owner of %n customer(s):", "", chosen[1]), names, 0, False)
+        if ok:
+            owner = None if name == names[0] else users[names.index(name) - 1][0]
+            self.run(lambda p: bulk.assign_owner(self._ctx, chosen[0], owner), chosen[1])
+
+    def on_set_field(self, field: str, value: str) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.run(lambda p: bulk.set_field(self._ctx, chosen[0], field, value, p), chosen[1])
+
+    def on_delete(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self.parentWidget(), self.tr("Move to recycle bin"),
+            self.tr("Move %n customer(s) to the recycle bin? They can be restored from there.", "", chosen[1]))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run(lambda p: bulk.delete(self._ctx, chosen[0]), chosen[1])
+
+    def run(self, work: Callable[[TaskProgress], object], size: int) -> None:
+        """Run a bulk service call in the background, with a progress dialog for big sets."""
+        progress = TaskProgress()
+        dialog = QProgressDialog(self.tr("Updating customers…"), self.tr("Cancel"), 0, max(size, 1),
+                                 self.parentWidget())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.canceled.connect(progress.cancel)
+        progress.progressed.connect(lambda done, total, _s: dialog.setValue(min(done, total - 1)))
+
+        def finish(changes: object) -> None:
+            dialog.reset()
+            self._bus.publish(changes)
+
+        def fail(exc: BaseException) -> None:
+            dialog.reset()
+            QMessageBox.warning(self.parentWidget(), self.tr("Bulk actions"), labels.error_text(exc))
+
+        self._runner.run(lambda: work(progress), finish, fail)
