@@ -60,8 +60,16 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
     ).fetchall():
         match = re.search(r"content\s*=\s*'(\w+)'", sql)
-        if match and match.group(1) in tables:
+        if match and _reads_from(db, match.group(1), tables):
             db.execute_sql(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+
+
+def _reads_from(db: object, content: str, tables: Sequence[str]) -> bool:
+    """Whether a full-text index's content (a table, or a view over one) is one of ``tables``."""
+    if content in tables:
+        return True
+    row = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", (content,)).fetchone()
+    return bool(row) and any(re.search(rf"\bFROM\s+\"?{re.escape(t)}\b", row[0], re.I) for t in tables)
 
 
 def refresh_statistics() -> None:

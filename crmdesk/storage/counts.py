@@ -45,9 +45,9 @@ def distinct_cities(limit: int) -> list[str]:
     customers in a few dozen cities cost a few dozen seeks rather than a full scan."""
     sql = (
         "WITH RECURSIVE cities(city, n) AS ("
-        " SELECT (SELECT MIN(city) FROM customer WHERE city > ''), 1"
+        " SELECT (SELECT MIN(city) FROM customer WHERE city > '' AND deleted_at IS NULL), 1"
         " UNION ALL"
-        " SELECT (SELECT MIN(city) FROM customer WHERE city > cities.city), n + 1"
+        " SELECT (SELECT MIN(city) FROM customer WHERE city > cities.city AND deleted_at IS NULL), n + 1"
         " FROM cities WHERE cities.city IS NOT NULL AND n < {limit})"
         " SELECT city FROM cities WHERE city IS NOT NULL"
     ).format(limit=int(limit))

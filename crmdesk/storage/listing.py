@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 
 from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
@@ -29,6 +29,9 @@ class Listing:
     columns: Sequence[tuple[str, object]]
     sort_by: Mapping[str, object] = field(default_factory=dict)  # key -> expression to order by
     counter: Callable[[], int] | None = None  # a faster count than COUNT(*) over ``base``
+    # Ids of one page in order, from a narrower query than ``base`` (a deferred join): when
+    # given, a page is read as ids first and then the rows of just those ids.
+    id_page: Callable[[str, bool, int, int], list[int]] | None = None
 
     @property
     def keys(self) -> list[str]:
@@ -40,6 +43,10 @@ class Listing:
         return int(self.base().select(fn.COUNT(SQL("*"))).scalar() or 0)
 
     def page(self, sort_key: str, descending: bool, offset: int, limit: int) -> list[tuple]:
+        if self.id_page is not None:
+            ids = self.id_page(sort_key, descending, offset, limit)
+            by_id = {row[0]: row for row in self.rows(ids)} if ids else {}
+            return [by_id[i] for i in ids if i in by_id]
         exprs = dict(self.columns)
         order = self.sort_by.get(sort_key, exprs[sort_key])
         ordering = [order.desc() if descending else order.asc(),
@@ -128,10 +135,60 @@ def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> lis
     return where
 
 
+# Sort keys with a partial index of live customers (see models.Customer).
+LIVE_INDEXES = {"name": "name_pinyin", "phone": "phone", "city": "city", "category": "category", "tier": "tier",
+                "stage": "stage", "last_contact_at": "last_contact_at", "order_total_cents": "order_total_cents",
+                "created_at": "created_at"}
+# A search with more matches than this is paged by walking the sort index and keeping the
+# matching rows, instead of sorting every match.
+LARGE_RESULT = 5_000
+
+
+def _search_only_count(flt: CustomerFilter) -> int | None:
+    """The count straight from a full-text index (it holds live customers only), when the
+    filter is nothing but a search; None otherwise."""
+    if not flt.text or replace(flt, text="") != CustomerFilter():
+        return None
+    query = search.parse(flt.text)
+    db = m.Customer._meta.database
+    if query.digits is not None and query.text_match is None:
+        sql, arg = "SELECT COUNT(*) FROM customer_phone_fts WHERE customer_phone_fts MATCH ?", f'"{query.digits}"'
+    elif query.text_match is not None and query.digits is None:
+        sql, arg = "SELECT COUNT(*) FROM customer_fts WHERE customer_fts MATCH ?", query.text_match
+    else:
+        return None
+    return int(db.execute_sql(sql, (arg,)).fetchone()[0])
+
+
 def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date | None = None) -> Listing:
     c = m.Customer
     flt = flt or CustomerFilter()
     where = reduce(operator.and_, customer_conditions(flt, now_ms, today or dt.date.today()))
+    counted: dict[str, int] = {}
+
+    def count() -> int:
+        if flt.is_empty:
+            n = live_customer_count()
+        else:
+            n = _search_only_count(flt)
+            if n is None:
+                n = int(c.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
+        counted["n"] = n
+        return n
+
+    def id_page(sort_key: str, descending: bool, offset: int, limit: int) -> list[int]:
+        if sort_key == "owner":
+            query = c.select(c.id).join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
+            order = Owner.display_name
+        else:
+            column = LIVE_INDEXES.get(sort_key, sort_key)
+            order = getattr(c, column)
+            query = c.select(c.id)
+            if flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT:
+                query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
+        ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
+        return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]
+
     return Listing(
         base=lambda: c.select().join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
         .where(where),
@@ -144,7 +201,8 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
         ),
         # Chinese readers expect names in pinyin order (安 before 白), not code-point order.
         sort_by={"name": c.name_pinyin},
-        counter=live_customer_count if flt.is_empty else None,
+        counter=count,
+        id_page=id_page,
     )
 
 

@@ -69,22 +69,22 @@ class Customer(Synced):
     """A person or a company the business deals with."""
 
     kind = CharField()
-    name = CharField(index=True)
-    name_pinyin = CharField(default="", index=True)
+    name = CharField()
+    name_pinyin = CharField(default="")
     name_initials = CharField(default="")
     gender = CharField(default="")
     company = CharField(default="")
     title = CharField(default="")
     phone = CharField(default="")
-    phone_e164 = CharField(default="", index=True)
-    email = CharField(default="", index=True)
+    phone_e164 = CharField(default="")
+    email = CharField(default="")
     address = CharField(default="")
-    city = CharField(default="", index=True)
+    city = CharField(default="")
     source = CharField(default="")
-    category = CharField(index=True)
-    tier = CharField(index=True)
+    category = CharField()
+    tier = CharField()
     tier_manual = BooleanField(default=False)
-    stage = CharField(index=True)
+    stage = CharField()
     stage_manual = BooleanField(default=False)
     owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL")
     birthday_calendar = CharField(default="solar")
@@ -94,9 +94,9 @@ class Customer(Synced):
     birth_leap_month = BooleanField(default=False)
     custom_fields = TextField(default="{}")
     notes = TextField(default="")
-    created_at = BigIntegerField(index=True)
+    created_at = BigIntegerField()
     # Derived from interactions and orders, kept in step by the services (for speed at 1M).
-    last_contact_at = BigIntegerField(null=True, index=True)
+    last_contact_at = BigIntegerField(null=True)
     first_order_on = DateField(null=True)
     last_order_on = DateField(null=True)
     order_count = IntegerField(default=0)
@@ -111,6 +111,15 @@ class Customer(Synced):
 # Only tombstoned rows: tiny, counts the recycle bin, and never tempts the planner to read
 # every live customer through it (which would defeat the sort indexes).
 Customer.add_index(Customer.index(Customer.deleted_at, where=Customer.deleted_at.is_null(False)))
+
+# Every list of customers is of live ones ("deleted_at IS NULL"); partial indexes on the
+# sortable and matchable columns hold only those rows, so sorting, paging deep and counting
+# read the index alone.
+for _column in ("name_pinyin", "phone", "phone_e164", "email", "city", "category", "tier", "stage",
+                "created_at", "last_contact_at", "order_total_cents"):
+    Customer.add_index(Customer.index(getattr(Customer, _column), where=Customer.deleted_at.is_null(),
+                                      name=f"customer_live_{_column}"))
+del _column
 
 
 class Contact(Synced):

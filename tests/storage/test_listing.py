@@ -7,6 +7,7 @@ from pathlib import Path
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.services import customers, lists
 from crmdesk.services.context import Context
+from crmdesk.storage import models as m
 
 
 def _names(rows: list[tuple]) -> list[str]:
@@ -79,3 +80,38 @@ def test_filters_combine(db: Path, ctx: Context) -> None:
     assert ids(owner_id=UNASSIGNED) == [a, b, c]
     assert ids(text="nobody") == []
     assert lists.customers(ctx, CustomerFilter(text="张")).count() == 2
+
+
+def test_large_result_strategy_gives_the_same_pages(db: Path, ctx: Context, monkeypatch) -> None:
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.storage import listing as listing_module
+
+    for i in range(30):
+        customers.create_customer(ctx, CustomerInput(name=f"张{'伟丽芳'[i % 3]}{i}", city=["上海", "北京"][i % 2]))
+    customers.create_customer(ctx, CustomerInput(name="李四"))
+    flt = CustomerFilter(text="张")
+
+    def pages() -> list[list[int]]:
+        out = []
+        for key in ("name", "city", "owner"):
+            for desc in (False, True):
+                lst = lists.customers(ctx, flt)
+                assert lst.count() == 30
+                out.append([r[0] for r in lst.page(key, desc, 0, 7) + lst.page(key, desc, 7, 50)])
+        return out
+
+    small = pages()
+    monkeypatch.setattr(listing_module, "LARGE_RESULT", 0)  # force walking the sort index
+    assert pages() == small
+
+
+def test_deleted_customers_leave_the_search_index(db: Path, ctx: Context) -> None:
+    from crmdesk.domain.filters import CustomerFilter
+
+    a, _ = customers.create_customer(ctx, CustomerInput(name="张三", phone="13812345678"))
+    customers.create_customer(ctx, CustomerInput(name="张四"))
+    customers.delete_customers(ctx, [a])
+    assert lists.customers(ctx, CustomerFilter(text="张")).count() == 1
+    assert lists.customers(ctx, CustomerFilter(text="5678")).count() == 0
+    database = m.Customer._meta.database
+    assert database.execute_sql("SELECT COUNT(*) FROM customer_fts WHERE customer_fts MATCH '\"张\"'").fetchone()[0] == 1
