@@ -70,6 +70,7 @@ def test_geometry_and_columns_are_remembered(qtbot, db_path: Path, english: str)
     header = first.customers.table.horizontalHeader()
     header.resizeSection(1, 321)
     header.moveSection(2, 0)
+    first.customers.set_column_visible(3, False)
     first.close()
     close_database()
 
@@ -79,6 +80,7 @@ def test_geometry_and_columns_are_remembered(qtbot, db_path: Path, english: str)
     header = second.customers.table.horizontalHeader()
     assert header.sectionSize(1) == 321
     assert header.logicalIndex(0) == 2
+    assert header.isSectionHidden(3) and not header.isSectionHidden(4)
     second.close()
     close_database()
 

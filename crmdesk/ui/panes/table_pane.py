@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
 
 from crmdesk.domain.changes import Changes
 from crmdesk.storage.listing import Listing
@@ -73,6 +73,8 @@ class TablePane(QWidget):
                 header.resizeSection(i, column.width * unit + 16)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -91,6 +93,24 @@ class TablePane(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(QCoreApplication.translate("TablePane", "%n record(s)", "", n))
+
+    def _on_header_menu(self, pos: QPoint) -> None:
+        """Right-click on the header: show or hide columns (at least one stays)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(section, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.toggled.connect(lambda on, s=section: self.set_column_visible(s, on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def set_column_visible(self, section: int, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not visible and header.count() - header.hiddenSectionCount() <= 1:
+            return
+        header.setSectionHidden(section, not visible)
+        self._save_header()
 
     def _save_header(self) -> None:
         self._settings.save_bytes(f"tables/{self.table.objectName()}", self.table.horizontalHeader().saveState())
