@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 DEFAULT_REGION = "CN"
+# Chinese mobile numbers, however spaced or dashed, with or without +86: by far the most common
+# input, recognised without phonenumbers (which costs ~40 µs a number on big imports).
+_CN_MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
+_SEPARATORS = re.compile(r"[\s\-()]")
 
 
 def normalise(raw: str, region: str = DEFAULT_REGION) -> str:
@@ -15,6 +21,10 @@ def normalise(raw: str, region: str = DEFAULT_REGION) -> str:
     raw = raw.strip()
     if not raw:
         return ""
+    if region == "CN":
+        mobile = _CN_MOBILE.match(_SEPARATORS.sub("", raw))
+        if mobile:
+            return "+86" + mobile.group(1)
     import phonenumbers  # imported lazily: it is not needed to open the app
 
     try:

@@ -303,8 +303,28 @@ class AuditEntry(BaseModel):
     changes = TextField(default="{}")
 
 
+class ImportBatch(BaseModel):
+    """One import of a file, kept so that it can be undone as a whole (migration 3)."""
+
+    uid = CharField(max_length=32, unique=True)
+    stamp = BigIntegerField()
+    started_at = BigIntegerField()
+    file_name = TextField()
+    mode = CharField()
+    created = IntegerField(default=0)
+    updated = IntegerField(default=0)
+    undone_at = BigIntegerField(null=True)
+
+
+class ImportItem(BaseModel):
+    batch = ForeignKeyField(ImportBatch, backref="items", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    action = CharField()  # created / updated
+    before = TextField(default="{}")  # the updated columns' old values (JSON)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     FileMeta, Setting, User, Customer, Contact, Tag, CustomerTag, Interaction, PipelineStage,
     LostReason, Opportunity, StageChange, Order, CadenceRule, Reminder, ComplaintCategory,
-    Complaint, ComplaintEvent, Segment, AuditEntry,
+    Complaint, ComplaintEvent, Segment, AuditEntry, ImportBatch, ImportItem,
 ]

@@ -871,6 +871,66 @@ A desktop CRM for small businesses.</source>
         <source>Type the tag to add.</source>
         <translation>请输入要添加的标签。</translation>
     </message>
+    <message>
+        <source>“{value}” is not a date crmdesk understands.</source>
+        <translation>无法识别日期“{value}”。</translation>
+    </message>
+    <message>
+        <source>No existing customer has this phone number or e-mail.</source>
+        <translation>没有找到使用此电话或邮箱的现有客户。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is neither an Excel file (.xlsx) nor a CSV file (.csv).</source>
+        <translation>{name} 既不是 Excel 文件（.xlsx），也不是 CSV 文件（.csv）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not really an Excel file.</source>
+        <translation>{name} 已损坏，或并不是真正的 Excel 文件。</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {mb} MB; it is refused as unsafe.</source>
+        <translation>{name} 解压后超过 {mb} MB，出于安全考虑拒绝导入。</translation>
+    </message>
+    <message>
+        <source>The first sheet of {name} is empty.</source>
+        <translation>{name} 的第一个工作表是空的。</translation>
+    </message>
+    <message>
+        <source>The header row of {name} has merged cells; unmerge them so that every column has its own header.</source>
+        <translation>{name} 的表头行有合并单元格；请取消合并，使每一列都有自己的表头。</translation>
+    </message>
+    <message>
+        <source>The text encoding of this file is not UTF-8, UTF-16 or GBK/GB18030.</source>
+        <translation>此文件的文字编码不是 UTF-8、UTF-16 或 GBK/GB18030。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>文件 {name} 是空的。</translation>
+    </message>
+    <message>
+        <source>The cell has more than {max} characters.</source>
+        <translation>单元格超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The cell contains control characters.</source>
+        <translation>单元格中含有控制字符。</translation>
+    </message>
+    <message>
+        <source>No column holds the customer&apos;s name; choose which one does.</source>
+        <translation>没有哪一列是客户名称，请指定名称所在的列。</translation>
+    </message>
+    <message>
+        <source>The file has more than {max} rows; split it into smaller files.</source>
+        <translation>文件超过 {max} 行，请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>That import does not exist or was already undone.</source>
+        <translation>该次导入不存在或已被撤销。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -42,3 +42,22 @@ def test_bad_input_names_the_field(data: CustomerInput, field: str) -> None:
 def test_birthdays_that_exist_are_accepted() -> None:
     validate(CustomerInput(name="a", birth_month=2, birth_day=29))  # no year: leap day allowed
     validate(CustomerInput(name="a", birthday_calendar="lunar", birth_month=8, birth_day=30))
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("13812345678", "+8613812345678"),
+        ("138 1234 5678", "+8613812345678"),
+        ("138-1234-5678", "+8613812345678"),
+        ("+86 138 1234 5678", "+8613812345678"),
+        ("8613812345678", "+8613812345678"),
+        ("(021) 6234 5678", "+862162345678"),  # a Shanghai landline, through phonenumbers
+        ("+1 650 253 0000", "+16502530000"),
+        ("", ""),
+    ],
+)
+def test_phone_normalisation(raw: str, e164: str) -> None:
+    from crmdesk.domain.phones import normalise
+
+    assert normalise(raw) == e164

@@ -10,7 +10,7 @@ import importlib
 from types import ModuleType
 
 # In order; the schema version of a database is the number of migrations applied to it.
-NAMES: tuple[str, ...] = ("m0001_initial", "m0002_customer_search")
+NAMES: tuple[str, ...] = ("m0001_initial", "m0002_customer_search", "m0003_import_batches")
 
 HEAD = len(NAMES)
 
