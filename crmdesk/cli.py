@@ -36,6 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--customers", type=int, required=True, metavar="N", help="how many customers to add")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same data)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the database already has customers")
+    imp = sub.add_parser("import", help="import records from a file")
+    imp_sub = imp.add_subparsers(dest="kind", metavar="KIND", required=True)
+    cust = imp_sub.add_parser("customers", help="import customers from .xlsx or .csv")
+    cust.add_argument("file", metavar="FILE")
+    cust.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
+    cust.add_argument("--mode", choices=("create", "update", "upsert"), default="create",
+                      help="create new customers, update existing ones (matched on phone, then e-mail), or both")
+    cust.add_argument("--skip-bad-rows", action="store_true",
+                      help="import the good rows even if some are bad (default: all or nothing)")
     return parser
 
 
@@ -91,7 +100,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo}
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk.services import importing
+    from crmdesk.services.context import Context
+
+    _open(args.db)
+    progress = _StderrProgress()
+    try:
+        report = importing.import_customers(Context(), Path(args.file), mode=args.mode,
+                                            all_or_nothing=not args.skip_bad_rows, dry_run=args.dry_run,
+                                            progress=progress)
+    finally:
+        progress.finish()
+    for error in report.errors[:50]:
+        where = f"row {error.row}" + (f", column {error.column}" if error.column else "")
+        print(f"crmdesk: {args.file}: {where}: {error.message}", file=sys.stderr)
+    if len(report.errors) > 50:
+        print(f"crmdesk: … and {len(report.errors) - 50} more bad rows.", file=sys.stderr)
+    verb = "would create" if not report.written else "created"
+    print(f"{report.rows} rows: {verb} {report.created}, {'would update' if not report.written else 'updated'} "
+          f"{report.updated}, {len(report.errors)} bad." + (f" Import batch {report.batch_id}." if report.batch_id else ""))
+    if report.errors and not report.written and not args.dry_run:
+        print("crmdesk: nothing was imported because some rows are bad (use --skip-bad-rows to import the rest).",
+              file=sys.stderr)
+    return EXIT_ERROR if report.errors else 0
+
+
+COMMANDS = {"demo": cmd_demo, "import": cmd_import}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -64,3 +64,22 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     env = dict(os.environ, CRMDESK_HOME=str(tmp_path))
     out = subprocess.run([sys.executable, "-m", "crmdesk", "--version"], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == f"crmdesk {__version__}"
+
+
+def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "shop.sqlite"
+    good = tmp_path / "good.csv"
+    good.write_text("姓名,手机\n张三,13812345678\n李四,13900001111\n", encoding="utf-8")
+    assert main(["--db", str(db), "import", "customers", str(good), "--dry-run"]) == 0
+    assert "would create 2" in capsys.readouterr().out
+    assert main(["--db", str(db), "import", "customers", str(good)]) == 0
+    assert "created 2" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("姓名,手机\n王五,13700001111\n赵六,12\n", encoding="utf-8")
+    assert main(["--db", str(db), "import", "customers", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "row 3, column 手机" in err and "nothing was imported" in err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM customer").fetchone() == (2,)
+    assert main(["--db", str(db), "import", "customers", str(tmp_path / "none.xlsx")]) == 1
+    assert "does not exist" in capsys.readouterr().err
