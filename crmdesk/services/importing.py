@@ -254,7 +254,7 @@ def import_customers(
     with atomic():
         _write(ctx, report, good, mode, Path(path).name, progress)
     report.written = True
-    report.changes = Changes(everything=True) if report.created + report.updated > 10_000 else report.changes
+    report.changes = Changes(everything=True)
     return report
 
 

@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self.demo_action.setObjectName("loadDemoAction")
         self.quit_action = QAction(self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.import_action = QAction(self, triggered=self.on_import)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
             self.pane_actions[i].setText(name)
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Load &demo data…"))
+        self.import_action.setText(self.tr("&Import customers…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.settings_menu.setTitle(self.tr("&Settings"))
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
             self.tr("About crmdesk"),
             self.tr("crmdesk %1\nA desktop CRM for small businesses.").replace("%1", __version__),
         )
+
+    def on_import(self) -> None:
+        self.show_pane(0)
+        self.customers.on_import()
 
     def on_load_demo(self) -> None:
         count, ok = QInputDialog.getInt(

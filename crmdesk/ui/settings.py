@@ -28,6 +28,21 @@ class UiSettings:
         self._qs.setValue("ui/language", value)
         self._qs.sync()
 
+    def load_json(self, key: str, default: object = None) -> object:
+        import json
+
+        value = self._qs.value(key)
+        try:
+            return json.loads(value) if isinstance(value, str) else default
+        except ValueError:
+            return default
+
+    def save_json(self, key: str, value: object) -> None:
+        import json
+
+        self._qs.setValue(key, json.dumps(value, ensure_ascii=False))
+        self._qs.sync()
+
     def load_bytes(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)
         return value if isinstance(value, QByteArray) else None

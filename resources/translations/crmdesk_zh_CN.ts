@@ -411,6 +411,18 @@
         <translation>批量操作(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</source>
+        <translation>电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Save as segment</source>
         <translation>保存为客户分组</translation>
     </message>
@@ -524,6 +536,167 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Import customers from %1</source>
+        <translation>从 %1 导入客户</translation>
+    </message>
+    <message>
+        <source>(skip)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Create new customers</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Update existing customers (matched on phone, then e-mail)</source>
+        <translation>更新现有客户（先按电话、再按邮箱匹配）</translation>
+    </message>
+    <message>
+        <source>Create or update</source>
+        <translation>新建或更新</translation>
+    </message>
+    <message>
+        <source>All or nothing: import nothing if any row is bad</source>
+        <translation>全部或不导入：有任何一行出错就不导入</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save bad rows…</source>
+        <translation>保存出错的行…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>撤销本次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose what each column holds (first row), then check or import.</source>
+        <translation>请在第一行为每一列选择对应的字段，然后检查或导入。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新建 %1 个，更新 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be new, %2 would be updated.</source>
+        <translation>检查结果：将新建 %1 个，将更新 %2 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are bad and were not imported.</source>
+        <translation>
+            <numerusform>有 %n 行出错，未导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported (all or nothing).</source>
+        <translation>没有导入任何数据（全部或不导入）。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Save bad rows</source>
+        <translation>保存出错的行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The import was undone.</source>
+        <translation>本次导入已撤销。</translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log contact with %1</source>
@@ -579,6 +752,10 @@
     <message>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -161,3 +161,38 @@ def test_bulk_actions_on_selected_rows_and_on_everything_listed(pane, monkeypatc
     pane.search.setText("重点")
     pane._on_search_timer()
     assert sorted(_names(pane)) == ["张伟", "李伟"]  # the search index knows the new tag
+
+
+def test_import_through_the_dialog_with_mapping_report_and_undo(pane, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "新客户.csv"
+    source.write_text("名字,手机,备注栏\n王小二,13711112222,老朋友\n坏数据,12,\n", encoding="gbk")
+    pane.on_import(str(source))
+    dialog = pane.last_dialog
+    boxes = dialog.mapping_boxes
+    assert [b.currentData() for b in boxes] == ["name", "phone", None]  # 备注栏 is not a known header
+    boxes[2].setCurrentIndex(boxes[2].findData("notes"))
+    dialog.start(dry_run=True)
+    assert "1" in dialog.summary.text() and dialog.errors_view.isVisible()
+    assert "Row 3" in dialog.errors_view.toPlainText()
+    assert m.Customer.select().where(m.Customer.name == "王小二").count() == 0
+    dialog.all_or_nothing.setChecked(False)
+    dialog.start(dry_run=False)
+    assert m.Customer.get(m.Customer.name == "王小二").notes == "老朋友"
+    assert "王小二" in _names(pane)
+    errors = tmp_path / "bad.csv"
+    dialog.on_save_errors(str(errors))
+    assert "12" in errors.read_text(encoding="utf-8-sig") or "3" in errors.read_text(encoding="utf-8-sig")
+    dialog.on_undo()
+    assert "王小二" not in _names(pane)
+    # The mapping is remembered for the next file with the same headers.
+    pane.on_import(str(source))
+    assert pane.last_dialog.mapping_boxes[2].currentData() == "notes"
+
+
+def test_a_bad_file_gets_a_message_not_a_dialog(pane, tmp_path, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a spreadsheet")
+    pane.on_import(str(bad))
+    assert shown and "damaged" in shown[0]

@@ -64,7 +64,7 @@ def test_sorting_happens_in_sql(window: MainWindow, ctx) -> None:
 def test_geometry_and_columns_are_remembered(qtbot, db_path: Path, english: str) -> None:
     first = make_window(qtbot, db_path, english)
     screen = first.screen().availableGeometry()
-    size = (screen.width() - 20, screen.height() - 60)
+    size = (max(screen.width() - 20, first.minimumSizeHint().width()), screen.height() - 60)
     first.resize(*size)
     first.show()
     header = first.customers.table.horizontalHeader()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -29,6 +31,7 @@ from crmdesk.ui.panes.customers.bulk_menu import MAX_LISTED_SELECTION, BulkMenu
 from crmdesk.ui.panes.customers.detail import CustomerDetail
 from crmdesk.ui.panes.customers.dialog import CustomerDialog
 from crmdesk.ui.panes.customers.filter_bar import FilterBar
+from crmdesk.ui.panes.customers.import_dialog import ImportDialog
 from crmdesk.ui.panes.customers.log_dialog import LogContactDialog
 from crmdesk.ui.panes.customers.segments import SegmentList
 from crmdesk.ui.panes.table_pane import TablePane
@@ -75,7 +78,7 @@ class CustomersPane(TablePane):
         self.search = QLineEdit(self)
         self.search.setObjectName("customerSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -118,10 +121,13 @@ class CustomersPane(TablePane):
         self.new_button = QPushButton(self, objectName="newCustomer")
         self.new_button.clicked.connect(self.on_new)
         self.toolbar.insertWidget(3, self.new_button)
+        self.import_button = QPushButton(self, objectName="importCustomers")
+        self.import_button.clicked.connect(lambda: self.on_import())
+        self.toolbar.insertWidget(4, self.import_button)
         self.bulk_menu = BulkMenu(ctx, runner, bus, self.selection_target, self)
         self.bulk_button = QPushButton(self, objectName="bulkActions")
         self.bulk_button.setMenu(self.bulk_menu)
-        self.toolbar.insertWidget(4, self.bulk_button)
+        self.toolbar.insertWidget(5, self.bulk_button)
         for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
                            ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
             QShortcut(QKeySequence(keys), self, slot)
@@ -138,6 +144,7 @@ class CustomersPane(TablePane):
             self.save_segment_button.setText(self.tr("Save as segment…"))
             self.new_button.setText(self.tr("&New customer…"))
             self.bulk_button.setText(self.tr("&Bulk actions"))
+            self.import_button.setText(self.tr("&Import…"))
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -292,6 +299,22 @@ class CustomersPane(TablePane):
 
     def on_delete(self) -> None:
         self.bulk_menu.on_delete()
+
+    def on_import(self, path: str | None = None) -> None:
+        """Pick a file (unless given) and open the import dialog on it."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import customers"), "",
+                self.tr("Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
+        if not path:
+            return
+        try:
+            dialog = ImportDialog(self._ctx, self._runner, self._bus, self._settings, Path(path), self)
+        except CrmError as exc:
+            self._show_error(exc)
+            return
+        dialog.open()
+        self.last_dialog = dialog
 
     # -- segments ---------------------------------------------------------------------------------
     def on_save_segment(self) -> None:
