@@ -13,7 +13,11 @@ class StrEnum(str, Enum):
 
     @classmethod
     def values(cls) -> list[str]:
-        return [m.value for m in cls]
+        cached = cls.__dict__.get("_values_cache")
+        if cached is None:
+            cached = [m.value for m in cls]
+            type.__setattr__(cls, "_values_cache", cached)
+        return list(cached)
 
 
 class CustomerKind(StrEnum):

@@ -251,7 +251,7 @@ def import_customers(
     if dry_run or (report.errors and all_or_nothing) or not good:
         _count_matches(report, good, mode)
         return report
-    with atomic():
+    with atomic(), bulk.deferred_upkeep(["customer", "customer_tag"], adding=len(good)):
         _write(ctx, report, good, mode, Path(path).name, progress)
     report.written = True
     report.changes = Changes(everything=True)
@@ -309,6 +309,11 @@ def _write(ctx: Context, report: ImportReport, good: list, mode: str, file_name:
             report.errors.append(RowError(number, "", _no_match()))
             continue
         if found is not None:
+            if found >= next_id and new_rows:  # matches a row of this file not written yet
+                _flush(new_rows, next_id)
+                next_id += len(new_rows)
+                report.created += len(new_rows)
+                new_rows = []
             if _update(ctx, found, values, data, batch.id):
                 report.updated += 1
             else:
@@ -327,7 +332,7 @@ def _write(ctx: Context, report: ImportReport, good: list, mode: str, file_name:
         cid = next_id + len(new_rows) - 1
         items.append((batch.id, cid, "created", "{}"))
         tag_rows += [(cid, name) for name in data.tags]
-        if values["phone_e164"]:
+        if mode != "create" and values["phone_e164"]:
             by_phone.setdefault(values["phone_e164"], cid)  # a later row with the same phone updates this one
         if len(new_rows) >= BATCH or done == len(good):
             _flush(new_rows, next_id)

@@ -155,3 +155,14 @@ def test_emoji_and_long_names_are_handled(db: Path, ctx: Context, tmp_path: Path
                                         all_or_nothing=False)
     assert report.created == 1 and [e.row for e in report.errors] == [3]
     assert m.Customer.get().name == "小王😀"
+
+
+def test_same_phone_twice_in_one_file(db: Path, ctx: Context, tmp_path: Path) -> None:
+    rows = [["甲", "13800000001", "", "上海", "", "", "", ""], ["乙", "13800000001", "", "北京", "", "", "", ""]]
+    created = importing.import_customers(ctx, _xlsx(tmp_path / "a.xlsx", rows))
+    assert created.created == 2  # create mode: every row is a customer (duplicates are found later)
+    upsert = importing.import_customers(ctx, _xlsx(tmp_path / "b.xlsx", [["丙", "13900000009", "", "上海", "", "", "", ""],
+                                                                          ["丙", "13900000009", "", "杭州", "", "", "", ""]]),
+                                        mode="upsert")
+    assert (upsert.created, upsert.updated) == (1, 1)
+    assert m.Customer.get(m.Customer.name == "丙").city == "杭州"
