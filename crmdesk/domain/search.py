@@ -26,8 +26,16 @@ MIN_PHONE_DIGITS = 3
 
 
 def fold(text: str) -> str:
-    """Full-width to half-width, compatibility forms unified, lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Full-width to half-width, compatibility forms unified, accents dropped, lower case.
+
+    Dropping accents here (café → cafe) keeps the stored text and the index tokenizer in
+    agreement, so a plain substring test on the text answers the same as the index.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return text.lower()
 
 
 def words(text: str) -> list[str]:
@@ -92,10 +100,14 @@ def _quote(word: str) -> str:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """A parsed search box entry: an FTS5 expression for the text index and/or a digit string."""
+    """A parsed search box entry: an FTS5 expression for the text index and/or a digit string.
+
+    ``terms`` are the same conditions spelled out: ("phrase", "张 伟") or ("prefix", "zw").
+    """
 
     text_match: str | None = None
     digits: str | None = None
+    terms: tuple[tuple[str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -116,28 +128,34 @@ def parse(entry: str) -> SearchQuery:
     if compact.isdigit():
         if len(compact) >= MIN_PHONE_DIGITS:
             return SearchQuery(digits=compact)
-        return SearchQuery(text_match=_prefix_term(compact))
-    terms: list[str] = []
+        return _query([("prefix", compact)])
+    terms: list[tuple[str, str]] = []
     for chunk in folded.split():
         terms.extend(_terms(words(chunk)))
-    return SearchQuery(text_match=" AND ".join(terms)) if terms else SearchQuery()
+    return _query(terms) if terms else SearchQuery()
 
 
-def _prefix_term(word: str) -> str:
-    return "{search_text search_pinyin} : " + _quote(word) + " *"
+def _query(terms: list[tuple[str, str]]) -> SearchQuery:
+    fts = []
+    for kind, text in terms:
+        if kind == "phrase":
+            fts.append("search_text : " + _quote(text))
+        else:
+            fts.append("{search_text search_pinyin} : " + _quote(text) + " *")
+    return SearchQuery(text_match=" AND ".join(fts), terms=tuple(terms))
 
 
-def _terms(pieces: Iterable[str]) -> list[str]:
-    terms: list[str] = []
+def _terms(pieces: Iterable[str]) -> list[tuple[str, str]]:
+    terms: list[tuple[str, str]] = []
     run: list[str] = []
     for piece in pieces:
         if re.fullmatch(rf"[{_CJK}]", piece):
             run.append(piece)
             continue
         if run:
-            terms.append("search_text : " + _quote(" ".join(run)))
+            terms.append(("phrase", " ".join(run)))
             run = []
-        terms.append(_prefix_term(piece))
+        terms.append(("prefix", piece))
     if run:
-        terms.append("search_text : " + _quote(" ".join(run)))
+        terms.append(("phrase", " ".join(run)))
     return terms

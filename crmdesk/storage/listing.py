@@ -185,6 +185,8 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
             order = getattr(c, column)
             query = c.select(c.id)
             if flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT:
+                # Many matches: walk the sort index, keeping rows in the (once collected) match
+                # set, rather than looking up and sorting every match.
                 query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
         ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]

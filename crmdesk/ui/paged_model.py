@@ -54,16 +54,22 @@ class PagedTableModel(QAbstractTableModel):
         self._positions: dict[str, int] = {}
 
     # -- data source ------------------------------------------------------------------------
-    def set_listing(self, listing: Listing) -> None:
+    def set_listing(self, listing: Listing, count: int | None = None, first_page: list[tuple] | None = None) -> None:
+        """Show ``listing``; ``count`` and ``first_page`` may come ready-made (read off the
+        GUI thread) for the current sort."""
         self._listing = listing
         self._positions = {key: i + 1 for i, key in enumerate(listing.keys)}
-        self.reload()
+        self.reload(count, first_page)
 
-    def reload(self) -> None:
+    def reload(self, count: int | None = None, first_page: list[tuple] | None = None) -> None:
         """Recount and forget every cached page (after a change or a new sort)."""
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._listing.count() if self._listing is not None else 0
+        if count is None:
+            count = self._listing.count() if self._listing is not None else 0
+        self._count = count
+        if first_page is not None:
+            self._pages[0] = first_page
         self.endResetModel()
 
     def _row(self, row: int) -> tuple | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 from crmdesk.domain.customer import CustomerInput
@@ -115,3 +117,4 @@ def test_deleted_customers_leave_the_search_index(db: Path, ctx: Context) -> Non
     assert lists.customers(ctx, CustomerFilter(text="5678")).count() == 0
     database = m.Customer._meta.database
     assert database.execute_sql("SELECT COUNT(*) FROM customer_fts WHERE customer_fts MATCH '\"张\"'").fetchone()[0] == 1
+

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessag
 
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput
+from crmdesk.domain.filters import CustomerFilter
 from crmdesk.services import customers
 from crmdesk.storage import models as m
 from crmdesk.ui.main_window import MainWindow
@@ -196,3 +197,25 @@ def test_a_bad_file_gets_a_message_not_a_dialog(pane, tmp_path, monkeypatch) -> 
     bad.write_text("not a spreadsheet")
     pane.on_import(str(bad))
     assert shown and "damaged" in shown[0]
+
+
+def test_search_runs_off_the_gui_thread_and_newest_wins(qtbot, db, ctx) -> None:
+    from crmdesk.ui.bus import ChangeBus
+    from crmdesk.ui.panes.customers.pane import CustomersPane
+    from crmdesk.ui.settings import UiSettings
+    from crmdesk.ui.tasks import TaskRunner
+
+    for name in ("张伟", "张丽", "李伟"):
+        customers.create_customer(ctx, CustomerInput(name=name))
+    runner = TaskRunner()  # a real worker thread
+    pane = CustomersPane(ctx, UiSettings(), runner, ChangeBus())
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 3, timeout=5000)
+    pane.set_filter(CustomerFilter(text="张"))
+    pane.set_filter(CustomerFilter(text="伟"))
+    pane.set_filter(CustomerFilter(text="李"))
+    qtbot.waitUntil(lambda: _names(pane) == ["李伟"], timeout=5000)
+    qtbot.wait(100)
+    assert _names(pane) == ["李伟"]  # the older searches, finishing later, did not win
+    runner.shutdown()

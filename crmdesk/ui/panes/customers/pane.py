@@ -26,7 +26,7 @@ from crmdesk.services import customers, directory, lists, segments
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
-from crmdesk.ui.paged_model import Column
+from crmdesk.ui.paged_model import PAGE_SIZE, Column
 from crmdesk.ui.panes.customers.bulk_menu import MAX_LISTED_SELECTION, BulkMenu
 from crmdesk.ui.panes.customers.detail import CustomerDetail
 from crmdesk.ui.panes.customers.dialog import CustomerDialog
@@ -63,6 +63,7 @@ class CustomersPane(TablePane):
         self._runner = runner
         self._bus = bus
         self._filter = CustomerFilter()
+        self._generation = 0
         super().__init__(
             object_name="customersPane",
             table_name="customerTable",
@@ -198,15 +199,33 @@ class CustomersPane(TablePane):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def refresh(self, keep: int | None = None) -> None:
-        """Reload with the current filter, keeping ``keep`` selected if it is still listed."""
-        listing = lists.customers(self._ctx, self._filter)
-        self.model.set_listing(listing)
-        self._update_count()
-        if keep is not None:
-            row = listing.position_of(keep, *self.model.sort_state)
+        """Reload with the current filter, keeping ``keep`` selected if it is still listed.
+
+        Counting and the first page are read on the worker thread: a one-letter search can
+        match a hundred thousand customers, and typing must not wait for it. A newer search
+        overtakes an older one still running.
+        """
+        self._generation += 1
+        generation, flt, (key, descending) = self._generation, self._filter, self.model.sort_state
+
+        def work() -> tuple:
+            listing = lists.customers(self._ctx, flt)
+            count = listing.count()
+            first = listing.page(key, descending, 0, PAGE_SIZE)
+            row = listing.position_of(keep, key, descending) if keep is not None else None
+            return listing, count, first, row
+
+        def show(result: tuple) -> None:
+            if generation != self._generation or (key, descending) != self.model.sort_state:
+                return  # overtaken by a newer search or sort
+            listing, count, first, row = result
+            self.model.set_listing(listing, count, first)
+            self._update_count()
             if row is not None:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
+
+        self._runner.run(work, show, self._show_error)
 
     def on_changes_did_happen(self, changes: Changes) -> None:
         if not self._loaded:
