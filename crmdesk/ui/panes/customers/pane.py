@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -29,10 +30,7 @@ from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.paged_model import PAGE_SIZE, Column
 from crmdesk.ui.panes.customers.bulk_menu import MAX_LISTED_SELECTION, BulkMenu
 from crmdesk.ui.panes.customers.detail import CustomerDetail
-from crmdesk.ui.panes.customers.dialog import CustomerDialog
 from crmdesk.ui.panes.customers.filter_bar import FilterBar
-from crmdesk.ui.panes.customers.import_dialog import ImportDialog
-from crmdesk.ui.panes.customers.log_dialog import LogContactDialog
 from crmdesk.ui.panes.customers.segments import SegmentList
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
@@ -268,6 +266,8 @@ class CustomersPane(TablePane):
 
 
     def on_new(self) -> None:
+        from crmdesk.ui.panes.customers.dialog import CustomerDialog  # dialogs load when first opened
+
         def save(data: CustomerInput) -> None:
             self._runner.run(lambda: customers.create_customer(self._ctx, data),
                              lambda result: self._created(dialog, result), dialog.failed)
@@ -282,7 +282,7 @@ class CustomersPane(TablePane):
         self._bus.publish(changes)
         self.refresh(keep=customer_id)
 
-    def _saved(self, dialog: CustomerDialog | LogContactDialog, changes: Changes) -> None:
+    def _saved(self, dialog: QDialog, changes: Changes) -> None:
         dialog.saved(changes)
         self._bus.publish(changes)
 
@@ -295,6 +295,8 @@ class CustomersPane(TablePane):
         except CrmError as exc:
             self._show_error(exc)
             return
+        from crmdesk.ui.panes.customers.dialog import CustomerDialog
+
         def save(new: CustomerInput) -> None:
             self._runner.run(lambda: customers.update_customer(self._ctx, customer_id, new),
                              lambda changes: self._saved(dialog, changes), dialog.failed)
@@ -308,6 +310,7 @@ class CustomersPane(TablePane):
         if customer_id is None:
             return
         name = self.model.value(self.table.currentIndex().row(), "name") or ""
+        from crmdesk.ui.panes.customers.log_dialog import LogContactDialog
         def save(kind: str, summary: str, details: str) -> None:
             self._runner.run(lambda: customers.log_interaction(self._ctx, customer_id, kind, summary, details)[1],
                              lambda changes: self._saved(dialog, changes), dialog.failed)
@@ -327,6 +330,8 @@ class CustomersPane(TablePane):
                 self.tr("Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
         if not path:
             return
+        from crmdesk.ui.panes.customers.import_dialog import ImportDialog
+
         try:
             dialog = ImportDialog(self._ctx, self._runner, self._bus, self._settings, Path(path), self)
         except CrmError as exc:
