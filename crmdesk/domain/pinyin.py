@@ -18,14 +18,14 @@ SURNAME_READINGS: dict[str, str] = {
     "仇": "qiu",
     "区": "ou",
     "朴": "piao",
-    "尉迟": "yuchi",
-    "万俟": "moqi",
+    "尉迟": "yu chi",
+    "万俟": "mo qi",
     "盖": "ge",
     "缪": "miao",
     "乐": "yue",
     "覃": "qin",
     "召": "shao",
-    "长孙": "zhangsun",
+    "长孙": "zhang sun",
     "秘": "bi",
     "繁": "po",
     "员": "yun",
@@ -52,46 +52,61 @@ def _char_reading(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")[0] if _is_cjk(ch) else ch
 
 
+@lru_cache(maxsize=200_000)
+def _run_reading(run: str) -> tuple[str, ...]:
+    """Readings of a run of CJK characters in context: pypinyin's phrase dictionary reads
+    长青 as chang qing (长 alone would be zhang)."""
+    if len(run) == 1:
+        return (_char_reading(run),)
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+
+
 def _split_surname(name: str) -> tuple[str, str]:
     if name[:2] in COMPOUND_SURNAMES:
         return name[:2], name[2:]
     return name[:1], name[1:]
 
 
-def syllables(name: str) -> list[str]:
-    """The pinyin syllables of a Chinese name, surname read as a surname.
+def syllables(name: str, person: bool = True) -> list[str]:
+    """The pinyin syllables of a name: a person's surname read as a surname, the rest (and a
+    company's whole name) read in context.
 
     Latin letters and digits are kept as lower-case words; other characters are dropped.
     """
     name = name.strip()
     if not name or not _is_cjk(name[0]):
         return [w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split()]
-    surname, rest = _split_surname(name)
     out: list[str] = []
-    if surname in SURNAME_READINGS:
-        out.append(SURNAME_READINGS[surname])
+    if person:
+        surname, rest = _split_surname(name)
+        if surname in SURNAME_READINGS:
+            out.extend(SURNAME_READINGS[surname].split())
+        else:
+            out.extend(_char_reading(c) for c in surname)
     else:
-        out.extend(_char_reading(c) for c in surname)
-    word = ""
-    for ch in rest:
+        rest = name
+    word, run = "", ""
+    for ch in rest + " ":
         if _is_cjk(ch):
             if word:
                 out.append(word)
                 word = ""
-            reading = _char_reading(ch)
-            if reading:
-                out.append(reading)
-        elif ch.isalnum():
+            run += ch
+            continue
+        if run:
+            out.extend(r for r in _run_reading(run) if r)
+            run = ""
+        if ch.isalnum():
             word += ch.lower()
         elif word:
             out.append(word)
             word = ""
-    if word:
-        out.append(word)
     return out
 
 
-def full_and_initials(name: str) -> tuple[str, str]:
+def full_and_initials(name: str, person: bool = True) -> tuple[str, str]:
     """``("zhangwei", "zw")`` for 张伟; Latin names give their lower-cased words and initials."""
-    parts = syllables(name)
+    parts = syllables(name, person)
     return "".join(parts), "".join(p[0] for p in parts if p)

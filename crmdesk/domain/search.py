@@ -48,13 +48,14 @@ def search_text(*parts: str) -> str:
     return " ".join(w for part in parts if part for w in words(part))
 
 
-def pinyin_text(*names: str) -> str:
-    """The ``pinyin`` column: syllables, the joined full pinyin and the initials of each name."""
+def pinyin_text(name: str, company: str = "", person: bool = True) -> str:
+    """The ``pinyin`` column: syllables, the joined full pinyin and the initials of the name
+    (read as a person's when ``person``) and of the company."""
     out: list[str] = []
-    for name in names:
-        if not name:
+    for text, is_person in ((name, person), (company, False)):
+        if not text:
             continue
-        syl = pinyin.syllables(fold(name))
+        syl = pinyin.syllables(fold(text), is_person)
         if not syl:
             continue
         full, initials = "".join(syl), "".join(s[0] for s in syl)
@@ -84,12 +85,13 @@ def customer_text(name: str, company: str, email: str, city: str, tags: Iterable
 
 
 def customer_columns(
-    name: str, company: str, email: str, city: str, phone: str, phone_e164: str, tags: Iterable[str]
+    name: str, company: str, email: str, city: str, phone: str, phone_e164: str, tags: Iterable[str],
+    person: bool = True,
 ) -> dict[str, str]:
     """The three derived columns the search index reads, for one customer."""
     return {
         "search_text": customer_text(name, company, email, city, tags),
-        "search_pinyin": pinyin_text(name, company),
+        "search_pinyin": pinyin_text(name, company, person),
         "search_digits": phone_digits(phone, phone_e164),
     }
 

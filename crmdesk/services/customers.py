@@ -19,7 +19,7 @@ from crmdesk.storage.transactions import atomic
 
 def _columns(data: CustomerInput) -> dict[str, Any]:
     values = validate(data)
-    values["name_pinyin"], values["name_initials"] = pinyin.full_and_initials(values["name"])
+    values["name_pinyin"], values["name_initials"] = pinyin.full_and_initials(values["name"], values["kind"] == "person")
     values["custom_fields"] = json.dumps(values["custom_fields"], ensure_ascii=False, sort_keys=True)
     values["owner"] = values.pop("owner_id")
     return values
@@ -28,7 +28,7 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
 def _search_columns(values: dict[str, Any], tags: list[str]) -> dict[str, str]:
     """The derived columns the search index reads (kept in the index by triggers)."""
     return search.customer_columns(values["name"], values["company"], values["email"], values["city"],
-                                   values["phone"], values["phone_e164"], tags)
+                                   values["phone"], values["phone_e164"], tags, values["kind"] == "person")
 
 
 def tag_names(customer_id: int) -> list[str]:

@@ -319,9 +319,10 @@ def _write(ctx: Context, report: ImportReport, good: list, mode: str, file_name:
             else:
                 report.unchanged += 1
             continue
-        full, initials = pinyin.full_and_initials(values["name"])
+        person = values["kind"] == "person"
+        full, initials = pinyin.full_and_initials(values["name"], person)
         searchable = search.customer_columns(values["name"], values["company"], values["email"], values["city"],
-                                             values["phone"], values["phone_e164"], data.tags)
+                                             values["phone"], values["phone_e164"], data.tags, person)
         new_rows.append((
             new_uid(), now, values["kind"], values["name"], full, initials, values["gender"], values["company"],
             values["title"], values["phone"], values["phone_e164"], values["email"], values["address"],
@@ -376,14 +377,16 @@ def _update(ctx: Context, customer_id: int, values: dict[str, Any], data: Custom
     if not before:
         return False
     changed = {k: given[k] for k in before}
-    merged = {f: changed.get(f, getattr(row, f)) for f in ("name", "company", "email", "city", "phone", "phone_e164")}
+    merged = {f: changed.get(f, getattr(row, f))
+              for f in ("name", "kind", "company", "email", "city", "phone", "phone_e164")}
+    person = merged["kind"] == "person"
     from crmdesk.services.customers import tag_names
 
     searchable = search.customer_columns(merged["name"], merged["company"], merged["email"], merged["city"],
-                                         merged["phone"], merged["phone_e164"], tag_names(customer_id))
+                                         merged["phone"], merged["phone_e164"], tag_names(customer_id), person)
     extra = {}
     if "name" in changed:
-        extra["name_pinyin"], extra["name_initials"] = pinyin.full_and_initials(changed["name"])
+        extra["name_pinyin"], extra["name_initials"] = pinyin.full_and_initials(changed["name"], person)
     m.Customer.update(stamp=ctx.now(), **changed, **extra, **searchable).where(m.Customer.id == customer_id).execute()
     m.ImportItem.create(batch=batch_id, customer=customer_id, action="updated",
                         before=json.dumps(before, ensure_ascii=False, default=str))
@@ -406,12 +409,13 @@ def undo_import(ctx: Context, batch_id: int) -> Changes:
 
         for item in m.ImportItem.select().where((m.ImportItem.batch == batch_id) & (m.ImportItem.action == "updated")):
             old = json.loads(item.before)
-            if "name" in old:
-                old["name_pinyin"], old["name_initials"] = pinyin.full_and_initials(old["name"])
             m.Customer.update(stamp=now, **old).where(m.Customer.id == item.customer_id).execute()
             row = m.Customer.get_by_id(item.customer_id)
+            person = row.kind == "person"
+            full, initials = pinyin.full_and_initials(row.name, person)
             searchable = search.customer_columns(row.name, row.company, row.email, row.city, row.phone,
-                                                 row.phone_e164, tag_names(row.id))
+                                                 row.phone_e164, tag_names(row.id), person)
+            searchable.update(name_pinyin=full, name_initials=initials)
             m.Customer.update(**searchable).where(m.Customer.id == row.id).execute()
         m.ImportBatch.update(undone_at=now, stamp=now).where(m.ImportBatch.id == batch_id).execute()
     return Changes(everything=True)

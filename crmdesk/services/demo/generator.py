@@ -221,7 +221,7 @@ class _Generator:
             name = self._person_name()
             contact_title = ""
             gender = rng.choice(("male", "female"))
-        full, initials = pinyin.full_and_initials(name)
+        full, initials = pinyin.full_and_initials(name, not is_company)
         mobile = rng.choice(pools.MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
         if rng.random() < 0.05:
             phone = e164 = ""
@@ -286,7 +286,8 @@ class _Generator:
             owner, str(calendar), by, bm, bd, False, "{}", "", created_at, last_contact,
             first_on.isoformat() if first_on else None, last_on.isoformat() if last_on else None,
             len(orders), total,
-            *search.customer_columns(name, company, email, city, phone, e164, [cfg.tags[t] for t in tag_ids]).values(),
+            *search.customer_columns(name, company, email, city, phone, e164, [cfg.tags[t] for t in tag_ids],
+                                     not is_company).values(),
         ))
         if rng.random() < 0.05:
             self._deal(rows, cid, owner, created_at)

@@ -53,13 +53,13 @@ def up(db: Database) -> None:
         "WHERE ct.deleted_at IS NULL"
     ):
         tags.setdefault(customer_id, []).append(name)
-    rows = db.execute_sql("SELECT id, name, company, email, city, phone, phone_e164 FROM customer").fetchall()
+    rows = db.execute_sql("SELECT id, kind, name, company, email, city, phone, phone_e164 FROM customer").fetchall()
     for start in range(0, len(rows), BATCH):
         values = []
-        for cid, name, company, email, city, phone, e164 in rows[start:start + BATCH]:
+        for cid, kind, name, company, email, city, phone, e164 in rows[start:start + BATCH]:
             values.append((
                 search.search_text(name, company, email, city, *tags.get(cid, [])),
-                search.pinyin_text(name, company),
+                search.pinyin_text(name, company, kind == "person"),
                 search.phone_digits(phone, e164),
                 cid,
             ))
