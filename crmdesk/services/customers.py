@@ -177,6 +177,9 @@ def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Chan
             return Changes()
         _set_tags(ctx, customer_id, tags)
         _save_contacts(ctx, customer_id, data.contacts)
+        for field in ("tier", "stage"):
+            if field in diff:  # chosen by a person: re-tiering leaves it alone from now on
+                values[f"{field}_manual"] = True
         searchable = _search_columns(values, tags)
         m.Customer.update(stamp=ctx.now(), **values, **searchable).where(m.Customer.id == customer_id).execute()
         _audit(ctx, row, "update", diff)

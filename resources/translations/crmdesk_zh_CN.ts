@@ -32,6 +32,10 @@
         <translation>移入回收站…</translation>
     </message>
     <message>
+        <source>Re-tier all customers…</source>
+        <translation>重新评定全部客户…</translation>
+    </message>
+    <message>
         <source>Bulk actions</source>
         <translation>批量操作</translation>
     </message>
@@ -82,6 +86,14 @@
         <translation>
             <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Re-tier all customers</source>
+        <translation>重新评定全部客户</translation>
+    </message>
+    <message>
+        <source>Give every customer the value tier and lifecycle stage their orders suggest? Values chosen by hand are kept.</source>
+        <translation>按订单数据为每个客户设置建议的价值等级和生命周期？手动设置的值会保留。</translation>
     </message>
     <message>
         <source>Updating customers…</source>
@@ -181,6 +193,10 @@
         <translation>往来记录</translation>
     </message>
     <message>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
@@ -207,6 +223,20 @@
     <message>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>R %1 · F %2 · M %3 — lifetime value %4</source>
+        <translation>R %1 · F %2 · M %3 — 累计价值 %4</translation>
+    </message>
+    <message>
+        <source>Recency, frequency and monetary value, each scored 1–5 (0: no orders).
+Lifetime value: everything the customer has bought so far.</source>
+        <translation>最近消费（R）、消费频次（F）、消费金额（M），各按 1–5 分评分（0 表示没有订单）。
+累计价值：客户至今的全部消费。</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (%2)</source>
+        <translation>建议：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1282,33 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>metrics</name>
+    <message>
+        <source>Total spent ¥{total:,} (at least ¥{limit:,})</source>
+        <translation>累计消费 ¥{total:,}（不低于 ¥{limit:,}）</translation>
+    </message>
+    <message>
+        <source>Total spent ¥{total:,} (under ¥{limit:,})</source>
+        <translation>累计消费 ¥{total:,}（低于 ¥{limit:,}）</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago (more than {limit})</source>
+        <translation>最近一次下单在 {days} 天前（超过 {limit} 天）</translation>
+    </message>
+    <message>
+        <source>First order {days} days ago</source>
+        <translation>首次下单在 {days} 天前</translation>
+    </message>
+    <message>
+        <source>{orders} orders, the last {days} days ago</source>
+        <translation>共 {orders} 笔订单，最近一次在 {days} 天前</translation>
     </message>
 </context>
 </TS>

@@ -219,3 +219,25 @@ def test_search_runs_off_the_gui_thread_and_newest_wins(qtbot, db, ctx) -> None:
     qtbot.wait(100)
     assert _names(pane) == ["李伟"]  # the older searches, finishing later, did not win
     runner.shutdown()
+
+
+def test_suggestions_can_be_accepted_and_everyone_retiered(pane, ctx, monkeypatch) -> None:
+    from crmdesk.domain.ids import new_uid
+
+    zhang = m.Customer.get(m.Customer.name == "张伟")  # strategic, but has bought nothing
+    pane.table.selectRow(_names(pane).index("张伟"))
+    label, button = pane.detail.suggestions["tier"]
+    assert not label.isHidden() and "General" in label.text() and "¥0" in label.text()
+    assert "R 0 · F 0 · M 0" in pane.detail.metrics.text()
+    button.click()
+    assert m.Customer.get_by_id(zhang.id).tier == "general"
+    assert pane.detail.suggestions["tier"][0].isHidden()  # nothing left to suggest
+
+    li = m.Customer.get(m.Customer.name == "李伟")
+    m.Order.create(uid=new_uid(), stamp=ctx.now(), customer=li, ordered_on="2026-11-01", amount_cents=100)
+    m.Customer.update(order_count=1, order_total_cents=100, first_order_on="2026-11-01",
+                      last_order_on="2026-11-01").where(m.Customer.id == li.id).execute()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.bulk_menu.on_retier_all()
+    li = m.Customer.get_by_id(li.id)
+    assert (li.tier, li.stage) == ("general", "new")

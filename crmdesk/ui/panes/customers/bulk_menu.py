@@ -45,6 +45,8 @@ class BulkMenu(QMenu):
                 sub.addAction(labels.label(value), lambda f=field, v=value: self.on_set_field(f, v))
         self.addSeparator()
         self.addAction(self.tr("Move to recycle bin…"), self.on_delete)
+        self.addSeparator()
+        self.addAction(self.tr("Re-tier all customers…"), self.on_retier_all)
 
     # -- actions -----------------------------------------------------------------------------
     def _chosen(self) -> tuple[CustomerFilter, int] | None:
@@ -102,6 +104,17 @@ class BulkMenu(QMenu):
         if answer == QMessageBox.StandardButton.Yes:
             self.run(lambda p: bulk.delete(self._ctx, chosen[0]), chosen[1])
 
+    def on_retier_all(self) -> None:
+        """Everyone (not just the selection) gets the suggested tier and stage, unless set by hand."""
+        answer = QMessageBox.question(
+            self.parentWidget(), self.tr("Re-tier all customers"),
+            self.tr("Give every customer the value tier and lifecycle stage their orders suggest? "
+                    "Values chosen by hand are kept."))
+        if answer == QMessageBox.StandardButton.Yes:
+            from crmdesk.services import metrics
+
+            self.run(lambda p: metrics.retier_all(self._ctx, p)[1], 100)
+
     def run(self, work: Callable[[TaskProgress], object], size: int) -> None:
         """Run a bulk service call in the background, with a progress dialog for big sets."""
         progress = TaskProgress()
@@ -110,7 +123,8 @@ class BulkMenu(QMenu):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.canceled.connect(progress.cancel)
-        progress.progressed.connect(lambda done, total, _s: dialog.setValue(min(done, total - 1)))
+        progress.progressed.connect(lambda done, total, _s: (dialog.setMaximum(max(total, 1)),
+                                                                 dialog.setValue(min(done, total - 1))))
 
         def finish(changes: object) -> None:
             dialog.reset()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
+from crmdesk.domain.metrics import Metrics, Reason
 from crmdesk.services.customers import CustomerSummary
 from crmdesk.ui import labels
 from crmdesk.ui.panes.customers.timeline_model import TimelineModel
 
 
+def reason_text(reason: Reason) -> str:
+    return QCoreApplication.translate("metrics", reason.template).format(**reason.params)
+
+
 class CustomerDetail(QWidget):
     edit_requested = Signal()
     log_requested = Signal()
+    accept_requested = Signal(str)  # "tier" or "stage"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +31,20 @@ class CustomerDetail(QWidget):
         self.name.setWordWrap(True)
         self.facts = QLabel(self, objectName="detailFacts")
         self.facts.setWordWrap(True)
+        self.metrics = QLabel(self, objectName="detailMetrics")
+        self.metrics.setWordWrap(True)
+        self.suggestions: dict[str, tuple[QLabel, QPushButton]] = {}
+        suggestion_rows = QVBoxLayout()
+        for field in ("tier", "stage"):
+            label = QLabel(self, objectName=f"suggested_{field}")
+            label.setWordWrap(True)
+            button = QPushButton(self, objectName=f"accept_{field}")
+            button.clicked.connect(lambda _=False, f=field: self.accept_requested.emit(f))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            suggestion_rows.addLayout(row)
+            self.suggestions[field] = (label, button)
         self.edit_button = QPushButton(self, objectName="editCustomer")
         self.log_button = QPushButton(self, objectName="logContact")
         self.edit_button.clicked.connect(self.edit_requested)
@@ -43,6 +63,8 @@ class CustomerDetail(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.name)
         layout.addWidget(self.facts)
+        layout.addWidget(self.metrics)
+        layout.addLayout(suggestion_rows)
         layout.addLayout(buttons)
         layout.addWidget(self.timeline_label)
         layout.addWidget(self.timeline_view, 1)
@@ -53,9 +75,12 @@ class CustomerDetail(QWidget):
         self.edit_button.setText(self.tr("&Edit…"))
         self.log_button.setText(self.tr("&Log contact…"))
         self.timeline_label.setText(self.tr("Timeline"))
+        for _label, button in self.suggestions.values():
+            button.setText(self.tr("Use"))
 
-    def show_customer(self, summary: CustomerSummary | None) -> None:
+    def show_customer(self, summary: CustomerSummary | None, found: Metrics | None = None) -> None:
         enabled = summary is not None
+        self._show_metrics(summary, found)
         for w in (self.edit_button, self.log_button, self.timeline_view):
             w.setEnabled(enabled)
         if summary is None:
@@ -77,3 +102,26 @@ class CustomerDetail(QWidget):
             lines.append(self.tr("Tags: %1").replace("%1", "，".join(summary.tags)))
         self.facts.setText("\n".join(lines))
         self.timeline.set_customer(summary.id)
+
+    def _show_metrics(self, summary: CustomerSummary | None, found: Metrics | None) -> None:
+        for label, button in self.suggestions.values():
+            label.hide()
+            button.hide()
+        if summary is None or found is None:
+            self.metrics.setText("")
+            return
+        self.metrics.setText(self.tr("R %1 · F %2 · M %3 — lifetime value %4").replace("%1", str(found.recency))
+                             .replace("%2", str(found.frequency)).replace("%3", str(found.monetary))
+                             .replace("%4", labels.money(found.lifetime_value_cents)))
+        self.metrics.setToolTip(self.tr("Recency, frequency and monetary value, each scored 1–5 (0: no orders).\n"
+                                        "Lifetime value: everything the customer has bought so far."))
+        for field, current, suggested, reason in (
+            ("tier", summary.tier, found.suggested_tier, found.tier_reason),
+            ("stage", summary.stage, found.suggested_stage, found.stage_reason),
+        ):
+            if suggested != current:
+                label, button = self.suggestions[field]
+                label.setText(self.tr("Suggested: %1 (%2)").replace("%1", labels.label(suggested))
+                              .replace("%2", reason_text(reason)))
+                label.show()
+                button.show()

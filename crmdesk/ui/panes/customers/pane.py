@@ -23,7 +23,7 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.errors import CrmError
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import customers, directory, lists, segments
+from crmdesk.services import customers, directory, lists, metrics, segments
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
@@ -109,6 +109,7 @@ class CustomersPane(TablePane):
         self.detail = CustomerDetail(self)
         self.detail.edit_requested.connect(self.on_edit)
         self.detail.log_requested.connect(self.on_log_contact)
+        self.detail.accept_requested.connect(self.on_accept_suggestion)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(sidebar)
         splitter.addWidget(self.table)
@@ -239,9 +240,18 @@ class CustomersPane(TablePane):
     def _on_current_changed(self, index: QModelIndex) -> None:
         customer_id = self.model.id_at(index.row()) if index.isValid() else None
         try:
-            self.detail.show_customer(customers.summary(customer_id) if customer_id is not None else None)
+            if customer_id is None:
+                self.detail.show_customer(None)
+            else:
+                self.detail.show_customer(customers.summary(customer_id),
+                                          metrics.customer_metrics(self._ctx, customer_id))
         except CrmError:  # deleted meanwhile
             self.detail.show_customer(None)
+
+    def on_accept_suggestion(self, field: str) -> None:
+        customer_id = self.current_id()
+        if customer_id is not None:
+            self._run(lambda: metrics.accept_suggestion(self._ctx, customer_id, field))
 
     def selected_rows(self) -> list[int]:
         """Selected row numbers, read from the selection's ranges (cheap even for huge ones)."""
