@@ -96,7 +96,7 @@ def validate(data: CustomerInput) -> dict[str, Any]:
         if isinstance(value, str):
             values[key] = value.strip()
     values["name"] = name
-    values["email"] = email
+    values["email"] = email.lower()  # compared and de-duplicated case-blind
     values["phone_e164"] = phones.normalise(data.phone)
     return values
 

@@ -323,8 +323,22 @@ class ImportItem(BaseModel):
     before = TextField(default="{}")  # the updated columns' old values (JSON)
 
 
+class MergeRecord(BaseModel):
+    """Customers merged into a survivor, with what moved, so the merge can be undone (migration 4)."""
+
+    uid = CharField(max_length=32, unique=True)
+    stamp = BigIntegerField()
+    at = BigIntegerField()
+    survivor = ForeignKeyField(Customer, on_delete="CASCADE")
+    merged = TextField()
+    moved = TextField()
+    tags_added = TextField(default="[]")
+    survivor_before = TextField()
+    undone_at = BigIntegerField(null=True)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     FileMeta, Setting, User, Customer, Contact, Tag, CustomerTag, Interaction, PipelineStage,
     LostReason, Opportunity, StageChange, Order, CadenceRule, Reminder, ComplaintCategory,
-    Complaint, ComplaintEvent, Segment, AuditEntry, ImportBatch, ImportItem,
+    Complaint, ComplaintEvent, Segment, AuditEntry, ImportBatch, ImportItem, MergeRecord,
 ]

@@ -961,6 +961,29 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>dedupe</name>
+    <message>
+        <source>same phone number</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>nearly the same name</source>
+        <translation>名称几乎相同</translation>
+    </message>
+    <message>
+        <source>same city</source>
+        <translation>城市相同</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>“{value}” is not one of the allowed choices for this field.</source>
@@ -1137,6 +1160,14 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>That import does not exist or was already undone.</source>
         <translation>该次导入不存在或已被撤销。</translation>
+    </message>
+    <message>
+        <source>Choose at least two customers to merge.</source>
+        <translation>请至少选择两个要合并的客户。</translation>
+    </message>
+    <message>
+        <source>That merge does not exist or was already undone.</source>
+        <translation>该次合并不存在或已被撤销。</translation>
     </message>
 </context>
 <context>
