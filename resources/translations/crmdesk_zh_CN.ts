@@ -32,6 +32,10 @@
         <translation>移入回收站…</translation>
     </message>
     <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复客户…</translation>
+    </message>
+    <message>
         <source>Re-tier all customers…</source>
         <translation>重新评定全部客户…</translation>
     </message>
@@ -377,6 +381,10 @@ Lifetime value: everything the customer has bought so far.</source>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <source>Possibly on file already:</source>
+        <translation>可能已有此客户：</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPane</name>
@@ -511,6 +519,61 @@ Lifetime value: everything the customer has bought so far.</source>
         <source>%n past their deadline</source>
         <translation>
             <numerusform>%n 项已超时</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Searching the whole archive…</source>
+        <translation>正在搜索全部客户档案…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge group…</source>
+        <translation>合并这一组(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>撤销合并(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s): %1</source>
+        <translation>
+            <numerusform>%n 个客户：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of possible duplicates.</source>
+        <translation>
+            <numerusform>找到 %n 组可能重复的客户。</numerusform>
         </translation>
     </message>
 </context>
@@ -862,6 +925,29 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Keep the record of</source>
+        <translation>保留的记录</translation>
+    </message>
+    <message>
+        <source>Contacts, history, orders, deals, care tasks, complaints and tags of every record move to the one kept; the others go to the recycle bin. The merge can be undone.</source>
+        <translation>所有记录的联系人、往来记录、订单、商机、关怀任务、投诉和标签都会并入保留的记录；其余记录移入回收站。合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

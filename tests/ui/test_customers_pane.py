@@ -241,3 +241,38 @@ def test_suggestions_can_be_accepted_and_everyone_retiered(pane, ctx, monkeypatc
     pane.bulk_menu.on_retier_all()
     li = m.Customer.get_by_id(li.id)
     assert (li.tier, li.stage) == ("general", "new")
+
+
+def test_the_form_warns_about_a_customer_already_on_file(pane) -> None:
+    pane.on_new()
+    dialog = pane.last_dialog
+    dialog.name.setText("张伟")
+    assert dialog.duplicate_label.text() == ""
+    dialog.phone.setText("138-1234-5678")
+    assert "张伟" in dialog.duplicate_label.text() and "same phone number" in dialog.duplicate_label.text()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.isEnabled()  # a warning, not a refusal
+    dialog.reject()
+    pane.table.selectRow(_names(pane).index("张伟"))
+    pane.on_edit()
+    assert pane.last_dialog.duplicate_label.text() == ""  # not a duplicate of itself
+
+
+def test_find_and_merge_duplicates_then_undo(pane, ctx) -> None:
+    customers.create_customer(ctx, CustomerInput(name="张 伟", phone="+86 138 1234 5678", city="上海", email="zw@x.cn"))
+    pane.bulk_menu.on_find_duplicates()
+    dialog = pane.bulk_menu.last_dialog
+    assert len(dialog.groups) == 1 and dialog.tree.topLevelItemCount() == 1
+    group = dialog.current_group()
+    assert sorted(p.name for p in group.members) == ["张 伟", "张伟"]
+    from crmdesk.ui.panes.customers.duplicates_dialog import MergeDialog
+
+    chooser = MergeDialog([p.id for p in group.members])
+    assert set(chooser.fields) == {"name", "phone", "tier"}  # the fields where the records disagree
+    dialog.merge(chooser.survivor(), chooser.others(), chooser.chosen())
+    assert dialog.groups == [] and not dialog.undo_button.isHidden()
+    assert sum(1 for n in _names(pane) if n.replace(" ", "") == "张伟") == 1
+    dialog.undo_button.click()
+    assert sum(1 for n in _names(pane) if n.replace(" ", "") == "张伟") == 2
+    assert len(dialog.groups) == 1
+    dialog.accept()

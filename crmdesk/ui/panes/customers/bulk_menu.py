@@ -46,6 +46,7 @@ class BulkMenu(QMenu):
         self.addSeparator()
         self.addAction(self.tr("Move to recycle bin…"), self.on_delete)
         self.addSeparator()
+        self.addAction(self.tr("Find duplicates…"), self.on_find_duplicates)
         self.addAction(self.tr("Re-tier all customers…"), self.on_retier_all)
 
     # -- actions -----------------------------------------------------------------------------
@@ -103,6 +104,12 @@ class BulkMenu(QMenu):
             self.tr("Move %n customer(s) to the recycle bin? They can be restored from there.", "", chosen[1]))
         if answer == QMessageBox.StandardButton.Yes:
             self.run(lambda p: bulk.delete(self._ctx, chosen[0]), chosen[1])
+
+    def on_find_duplicates(self) -> None:
+        from crmdesk.ui.panes.customers.duplicates_dialog import DuplicatesDialog
+
+        self.last_dialog = DuplicatesDialog(self._ctx, self._runner, self._bus, self.parentWidget())
+        self.last_dialog.open()
 
     def on_retier_all(self) -> None:
         """Everyone (not just the selection) gets the suggested tier and stage, unless set by hand."""

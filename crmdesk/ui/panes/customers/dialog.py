@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,10 +64,12 @@ class CustomerDialog(QDialog):
         tags: list[str],
         save: Callable[[CustomerInput], None],
         parent: QWidget | None = None,
+        look_alikes: Callable[[CustomerInput, str], list] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerDialog")
         self._save = save
+        self._look_alikes = look_alikes  # (input, e164 phone) -> existing customers like it
         self._errors: dict[str, str] = {}
         self.setWindowTitle(self.tr("Edit customer") if data else self.tr("New customer"))
         data = data or CustomerInput(name="")
@@ -145,6 +147,9 @@ class CustomerDialog(QDialog):
         tabs.addTab(self._with_buttons(self.contacts), self.tr("Contacts"))
         tabs.addTab(self._with_buttons(self.custom), self.tr("Custom fields"))
 
+        self.duplicate_label = QLabel(self, objectName="duplicateWarning")
+        self.duplicate_label.setStyleSheet("color: #9a6700;")
+        self.duplicate_label.setWordWrap(True)
         self.error_label = QLabel(self, objectName="formError")
         self.error_label.setStyleSheet("color: #d1242f;")
         self.error_label.setWordWrap(True)
@@ -154,6 +159,7 @@ class CustomerDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        layout.addWidget(self.duplicate_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -259,9 +265,9 @@ class CustomerDialog(QDialog):
         """Check the fields that can be wrong; Save is enabled only when all are right."""
         self._mark(self.name, "name", None if self.name.text().strip() else labels.error_text(
             ValidationError("A customer needs a name.")))
-        phone_error = None
+        phone_error, e164 = None, ""
         try:
-            phones.normalise(self.phone.text())
+            e164 = phones.normalise(self.phone.text())
         except CrmError as exc:
             phone_error = labels.error_text(exc)
         self._mark(self.phone, "phone", phone_error)
@@ -276,7 +282,23 @@ class CustomerDialog(QDialog):
             birthday_error = labels.error_text(exc)
         self._mark(self.birth_day, "birthday", birthday_error)
         self.error_label.setText(next(iter(self._errors.values()), ""))
+        self._show_look_alikes(data, e164)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not self._errors)
+
+    def _show_look_alikes(self, data: CustomerInput, e164: str) -> None:
+        """Warn (without blocking) when the customer seems to be on file already."""
+        if self._look_alikes is None or not data.name.strip():
+            self.duplicate_label.setText("")
+            return
+        matches = self._look_alikes(data, e164)
+        if not matches:
+            self.duplicate_label.setText("")
+            return
+        lines = []
+        for match in matches[:3]:
+            why = "、".join(QCoreApplication.translate("dedupe", e.template) for e in match.reasons)
+            lines.append(f"{match.person.name} ({match.person.phone_e164 or match.person.email or '—'}): {why}")
+        self.duplicate_label.setText(self.tr("Possibly on file already:") + " " + "; ".join(lines))
 
     # -- saving ---------------------------------------------------------------------------------
     def on_save(self) -> None:

@@ -282,7 +282,8 @@ class CustomersPane(TablePane):
             self._runner.run(lambda: customers.create_customer(self._ctx, data),
                              lambda result: self._created(dialog, result), dialog.failed)
 
-        dialog = CustomerDialog(None, directory.users(), [name for _, name in directory.tags()], save, self)
+        dialog = CustomerDialog(None, directory.users(), [name for _, name in directory.tags()], save, self,
+                                look_alikes=self._look_alikes())
         dialog.open()
         self.last_dialog = dialog
 
@@ -291,6 +292,12 @@ class CustomersPane(TablePane):
         dialog.saved(changes)
         self._bus.publish(changes)
         self.refresh(keep=customer_id)
+
+    @staticmethod
+    def _look_alikes(exclude: int | None = None):  # noqa: ANN205 - a callback for the form
+        from crmdesk.services import dedupe
+
+        return lambda data, e164: dedupe.possible_duplicates(data.name, e164, data.email, data.kind, data.city, exclude)
 
     def _saved(self, dialog: QDialog, changes: Changes) -> None:
         dialog.saved(changes)
@@ -311,7 +318,8 @@ class CustomersPane(TablePane):
             self._runner.run(lambda: customers.update_customer(self._ctx, customer_id, new),
                              lambda changes: self._saved(dialog, changes), dialog.failed)
 
-        dialog = CustomerDialog(data, directory.users(), [name for _, name in directory.tags()], save, self)
+        dialog = CustomerDialog(data, directory.users(), [name for _, name in directory.tags()], save, self,
+                                look_alikes=self._look_alikes(customer_id))
         dialog.open()
         self.last_dialog = dialog
 
