@@ -27,6 +27,11 @@ RESTORED = (*MERGEABLE, "phone_e164", "name_pinyin", "name_initials", "tier_manu
             "search_text", "search_pinyin", "search_digits")
 
 
+# More companies than this under one name are a naming pattern (branches, a common trade
+# name), not duplicates; and comparing them all pairwise would grow with the square.
+MAX_NAME_GROUP = 6
+
+
 @dataclass(frozen=True)
 class Match:
     person: Person
@@ -65,7 +70,9 @@ def find_duplicates(ctx: Context, progress: Progress | None = None, limit: int =
             for b in ids[i + 1:]:
                 pairs.add((a, b))
 
-    steps = (lambda: store.groups_by("phone_e164"), lambda: store.groups_by("email"), store.same_name_same_city)
+    # A shared name alone never reaches SHOW_FROM for people, so names are grouped only for
+    # companies (by their name without the legal-form suffix), below.
+    steps = (lambda: store.groups_by("phone_e164"), lambda: store.groups_by("email"))
     for number, step in enumerate(steps):
         check(progress)
         for ids in step():
@@ -75,7 +82,7 @@ def find_duplicates(ctx: Context, progress: Progress | None = None, limit: int =
     for cid, name in store.companies():
         by_key.setdefault(rules.name_key(name, company=True), []).append(cid)
     for ids in by_key.values():
-        if 2 <= len(ids) <= store.MAX_GROUP:
+        if 2 <= len(ids) <= MAX_NAME_GROUP:
             add(ids)
     progress.report(len(steps) + 1, len(steps) + 1)
 
@@ -94,17 +101,15 @@ def find_duplicates(ctx: Context, progress: Progress | None = None, limit: int =
             if score >= rules.SHOW_FROM:
                 best[(a, b)] = (score, reasons)
                 parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
-    for a, b in best:
-        for x in (a, b):
-            members = groups.setdefault(root(x), [])
-            if x not in members:
-                members.append(x)
-    out = []
-    for members in groups.values():
-        scores = [best[p] for p in best if p[0] in members]
-        top = max(scores, key=lambda s: s[0])
-        out.append(DuplicateGroup(top[0], [people[i] for i in sorted(members)], top[1]))
+    groups: dict[int, set[int]] = {}
+    top: dict[int, tuple[int, list[Evidence]]] = {}
+    for (a, b), found in best.items():
+        key = root(a)
+        groups.setdefault(key, set()).update((a, b))
+        if key not in top or found[0] > top[key][0]:
+            top[key] = found
+    out = [DuplicateGroup(top[key][0], [people[i] for i in sorted(members)], top[key][1])
+           for key, members in groups.items()]
     return sorted(out, key=lambda g: (-g.score, g.members[0].name))[:limit]
 
 

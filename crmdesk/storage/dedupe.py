@@ -21,7 +21,11 @@ def _people(where) -> Iterator[Person]:  # noqa: ANN001 - a peewee expression
 
 
 def people(ids: list[int]) -> list[Person]:
-    return list(_people(m.Customer.id.in_(ids))) if ids else []
+    """The customers with these ids (in chunks: SQLite takes so many parameters at most)."""
+    out: list[Person] = []
+    for start in range(0, len(ids), 900):
+        out += _people(m.Customer.id.in_(ids[start:start + 900]))
+    return out
 
 
 def groups_by(column: str) -> Iterator[list[int]]:
@@ -39,31 +43,29 @@ def companies() -> Iterator[tuple[int, str]]:
     yield from c.select(c.id, c.name).where(c.deleted_at.is_null() & (c.kind == "company")).tuples()
 
 
-def same_name_same_city() -> Iterator[list[int]]:
-    c = m.Customer
-    query = (c.select(fn.GROUP_CONCAT(c.id)).where(c.deleted_at.is_null() & (c.city != ""))
-             .group_by(c.name, c.city).having(fn.COUNT(SQL("*")).between(2, MAX_GROUP)).tuples())
-    for (ids,) in query:
-        yield [int(i) for i in str(ids).split(",")]
-
-
 def candidates_for(phone_e164: str, email: str, name: str, exclude: int | None) -> list[Person]:
-    """Live customers sharing the phone, the e-mail or the exact name (for entry-time warnings)."""
+    """Live customers sharing the phone, the e-mail or the exact name (for entry-time warnings).
+
+    Three look-ups, each on its own index (the exact name through the search index: there is
+    no plain name index); an OR of them would make SQLite read the whole table.
+    """
     c = m.Customer
-    where = None
+    conditions = []
+    if phone_e164:
+        conditions.append(c.phone_e164 == phone_e164)
+    if email:
+        conditions.append(c.email == email.lower())
     words = search.words(name)
-    by_name = None
-    if words:  # the exact name, found through the search index (there is no plain name index)
+    if words:
         phrase = '"' + " ".join(words).replace('"', '""') + '"'
-        by_name = c.id.in_(SQL("(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
-                               [f"search_text : {phrase}"])) & (c.name == name)
-    for cond in ((c.phone_e164 == phone_e164) if phone_e164 else None,
-                 (c.email == email.lower()) if email else None,
-                 by_name):
-        if cond is not None:
-            where = cond if where is None else (where | cond)
-    if where is None:
-        return []
-    if exclude is not None:
-        where = where & (c.id != exclude)
-    return list(_people(where))[:200]
+        conditions.append(c.id.in_(SQL("(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+                                       [f"search_text : {phrase}"])) & (c.name == name))
+    found: dict[int, Person] = {}
+    for condition in conditions:
+        if exclude is not None:
+            condition = condition & (c.id != exclude)
+        for person in _people(condition):
+            found.setdefault(person.id, person)
+            if len(found) >= 200:
+                break
+    return list(found.values())

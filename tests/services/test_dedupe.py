@@ -86,3 +86,16 @@ def test_bad_merges_change_nothing(book: dict[str, int], ctx: Context) -> None:
         dedupe.merge(ctx, book["zw1"], [book["zw2"], book["zw3"]])
     assert m.Customer.get_by_id(book["zw2"]).deleted_at is None
     assert m.MergeRecord.select().count() == 0
+
+
+def test_many_candidates_are_read_in_chunks(db: Path, ctx: Context) -> None:
+    from crmdesk.storage import dedupe as store
+
+    rows = [{"uid": f"u{i}", "stamp": 1, "kind": "person", "name": f"客户{i // 2}",
+             "phone_e164": f"+861380000{i // 2:04d}", "city": "上海", "category": "potential", "tier": "general",
+             "stage": "potential", "created_at": 1} for i in range(2400)]  # 1,200 pairs sharing a phone
+    with m.Customer._meta.database.atomic():
+        for start in range(0, len(rows), 200):
+            m.Customer.insert_many(rows[start:start + 200]).execute()
+    assert len(store.people(list(range(1, 2401)))) == 2400
+    assert len(dedupe.find_duplicates(ctx, limit=5000)) == 1200
