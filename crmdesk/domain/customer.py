@@ -61,11 +61,18 @@ class CustomerInput:
     @classmethod
     def field_names(cls) -> list[str]:
         """The fields stored as columns of the customer row."""
-        return [f.name for f in fields(cls) if f.name not in NOT_COLUMNS]
+        return list(_COLUMN_FIELDS)
 
 
-def _check_choice(value: str, allowed: list[str], name: str) -> None:
-    if value not in allowed:
+_CHOICES = {
+    "kind": frozenset(CustomerKind.values()), "category": frozenset(Category.values()),
+    "tier": frozenset(Tier.values()), "stage": frozenset(LifecycleStage.values()),
+    "birthday_calendar": frozenset(BirthdayCalendar.values()),
+}
+
+
+def _check_choice(value: str, name: str) -> None:
+    if value not in _CHOICES[name]:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."), field=name, value=value
         )
@@ -80,18 +87,18 @@ def validate(data: CustomerInput) -> dict[str, Any]:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A name can have at most {max} characters."), field="name", max=MAX_NAME
         )
-    _check_choice(data.kind, CustomerKind.values(), "kind")
-    _check_choice(data.category, Category.values(), "category")
-    _check_choice(data.tier, Tier.values(), "tier")
-    _check_choice(data.stage, LifecycleStage.values(), "stage")
-    _check_choice(data.birthday_calendar, BirthdayCalendar.values(), "birthday_calendar")
+    _check_choice(data.kind, "kind")
+    _check_choice(data.category, "category")
+    _check_choice(data.tier, "tier")
+    _check_choice(data.stage, "stage")
+    _check_choice(data.birthday_calendar, "birthday_calendar")
     email = data.email.strip()
     if email and not EMAIL_RE.match(email):
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "“{value}” is not an e-mail address."), field="email", value=email
         )
     check_birthday(data)
-    values = {f: getattr(data, f) for f in CustomerInput.field_names()}
+    values = {f: getattr(data, f) for f in _COLUMN_FIELDS}
     for key, value in values.items():
         if isinstance(value, str):
             values[key] = value.strip()
@@ -99,6 +106,9 @@ def validate(data: CustomerInput) -> dict[str, Any]:
     values["email"] = email.lower()  # compared and de-duplicated case-blind
     values["phone_e164"] = phones.normalise(data.phone)
     return values
+
+
+_COLUMN_FIELDS = tuple(f.name for f in fields(CustomerInput) if f.name not in NOT_COLUMNS)
 
 
 def clean_tags(tags: list[str]) -> list[str]:

@@ -70,6 +70,12 @@ def _split_surname(name: str) -> tuple[str, str]:
 
 
 def syllables(name: str, person: bool = True) -> list[str]:
+    """See :func:`_syllables` (cached: names repeat a lot — 张伟 alone is thousands of people)."""
+    return list(_syllables(name, person))
+
+
+@lru_cache(maxsize=300_000)
+def _syllables(name: str, person: bool) -> tuple[str, ...]:
     """The pinyin syllables of a name: a person's surname read as a surname, the rest (and a
     company's whole name) read in context.
 
@@ -77,7 +83,7 @@ def syllables(name: str, person: bool = True) -> list[str]:
     """
     name = name.strip()
     if not name or not _is_cjk(name[0]):
-        return [w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split()]
+        return tuple(w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split())
     out: list[str] = []
     if person:
         surname, rest = _split_surname(name)
@@ -103,7 +109,7 @@ def syllables(name: str, person: bool = True) -> list[str]:
         elif word:
             out.append(word)
             word = ""
-    return out
+    return tuple(out)
 
 
 def full_and_initials(name: str, person: bool = True) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,16 +39,22 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_PIECE.findall(fold(text)))
+
+
 def words(text: str) -> list[str]:
     """Index words: each CJK character alone, other letters and digits as runs."""
-    return _PIECE.findall(fold(text))
+    return list(_words(text))
 
 
 def search_text(*parts: str) -> str:
     """The ``text`` column of the search index for the given fields."""
-    return " ".join(w for part in parts if part for w in words(part))
+    return " ".join(w for part in parts if part for w in _words(part))
 
 
+@lru_cache(maxsize=300_000)
 def pinyin_text(name: str, company: str = "", person: bool = True) -> str:
     """The ``pinyin`` column: syllables, the joined full pinyin and the initials of the name
     (read as a person's when ``person``) and of the company."""

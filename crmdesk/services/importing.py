@@ -228,7 +228,7 @@ def import_customers(
     report = ImportReport(dry_run=dry_run)
     good: list[tuple[int, CustomerInput, dict[str, Any]]] = []
     for number, raw in enumerate(table.rows, start=2):
-        if not any(cell_text(c) for c in raw):
+        if all(c is None or c == "" or (isinstance(c, str) and not c.strip()) for c in raw):
             continue  # blank lines are not errors
         report.rows += 1
         if report.rows > MAX_ROWS:
