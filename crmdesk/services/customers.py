@@ -10,6 +10,7 @@ from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import ContactInput, CustomerInput, clean_tags, validate, validate_contact
 from crmdesk.domain.enums import InteractionKind
+from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
 from crmdesk.services.context import Context
@@ -188,13 +189,11 @@ def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Chan
 
 def delete_customers(ctx: Context, customer_ids: list[int]) -> Changes:
     """Move customers to the recycle bin (a tombstone; nothing is erased)."""
-    now = ctx.now()
-    with atomic():
-        rows = list(m.Customer.select().where(m.Customer.id.in_(customer_ids) & m.Customer.deleted_at.is_null()))
-        m.Customer.update(deleted_at=now, stamp=now).where(m.Customer.id.in_([r.id for r in rows])).execute()
-        for row in rows:
-            _audit(ctx, row, "delete", {})
-    return Changes(customers={r.id for r in rows})
+    from crmdesk.services import bulk  # the one place customers are binned, one or many
+
+    if not customer_ids:  # an empty id list is no selection: it must not mean "everyone"
+        return Changes()
+    return bulk.delete(ctx, CustomerFilter(ids=tuple(customer_ids)))
 
 
 def log_interaction(

@@ -57,6 +57,9 @@ def test_delete_is_a_tombstone(db: Path, ctx: Context) -> None:
     with pytest.raises(NotFoundError):
         customers.load_input(cid)
     assert not customers.delete_customers(ctx, [cid])  # already deleted
+    other, _ = customers.create_customer(ctx, CustomerInput(name="李四"))
+    assert not customers.delete_customers(ctx, [])  # nothing chosen deletes nothing
+    assert m.Customer.get_by_id(other).deleted_at is None
 
 
 def test_logging_contact_resets_the_clock(db: Path, ctx: Context) -> None:
