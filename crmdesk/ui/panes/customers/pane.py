@@ -272,6 +272,8 @@ class CustomersPane(TablePane):
         if len(rows) > MAX_LISTED_SELECTION:
             return None
         ids = [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+        if not ids:  # an empty id list would mean "no restriction", i.e. everyone
+            return None
         return CustomerFilter(ids=tuple(ids)), len(ids)
 
 
