@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
 
 from crmdesk.domain.changes import Changes
@@ -71,8 +71,13 @@ class TablePane(QWidget):
             unit = self.fontMetrics().averageCharWidth()
             for i, column in enumerate(columns):
                 header.resizeSection(i, column.width * unit + 16)
-        header.sectionResized.connect(self._save_header)
-        header.sectionMoved.connect(self._save_header)
+        # Dragging a column edge resizes it many times a second: save once the user pauses.
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(500)
+        self._save_timer.timeout.connect(self._save_header)
+        header.sectionResized.connect(self._save_timer.start)
+        header.sectionMoved.connect(self._save_timer.start)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
 
@@ -111,6 +116,12 @@ class TablePane(QWidget):
             return
         header.setSectionHidden(section, not visible)
         self._save_header()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_header()
+        super().hideEvent(event)
 
     def _save_header(self) -> None:
         self._settings.save_bytes(f"tables/{self.table.objectName()}", self.table.horizontalHeader().saveState())
