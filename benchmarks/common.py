@@ -60,7 +60,12 @@ def time_to_first_paint(args: list[str], env: dict[str, str], runs: int) -> list
         done = subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
         painted = float(done.stdout.rsplit(" at ", 1)[1].split()[0])
         times.append(painted - started)
+        if "peak memory" in done.stdout:
+            PEAK_MB.append(float(done.stdout.split("peak memory ", 1)[1].split(" MB")[0]))
     return times
+
+
+PEAK_MB: list[float] = []  # the app's peak resident memory at first paint, per run
 
 
 def median_ms(values: list[float]) -> float:

@@ -39,7 +39,10 @@ class _QuitOnFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             rows = self._window.customers.model.rowCount()
-            print(f"first paint: {rows} customers at {time.time():.6f}", flush=True)
+            import resource
+
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"first paint: {rows} customers, peak memory {peak_mb:.0f} MB, at {time.time():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 
