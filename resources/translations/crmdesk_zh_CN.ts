@@ -274,6 +274,18 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>无生日</translation>
     </message>
     <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source> (month)</source>
+        <translation> 月</translation>
+    </message>
+    <message>
+        <source> (day)</source>
+        <translation> 日</translation>
+    </message>
+    <message>
         <source>leap month</source>
         <translation>闰月</translation>
     </message>

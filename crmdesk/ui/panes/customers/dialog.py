@@ -107,6 +107,9 @@ class CustomerDialog(QDialog):
         self.birth_year = self._spin(0, 2100, data.birth_year, "birthYear", self.tr("year unknown"))
         self.birth_month = self._spin(0, 12, data.birth_month, "birthMonth", self.tr("no birthday"))
         self.birth_day = self._spin(0, 30 if data.birthday_calendar == "lunar" else 31, data.birth_day, "birthDay", "—")
+        for spin, suffix in ((self.birth_year, self.tr(" (year)")), (self.birth_month, self.tr(" (month)")),
+                             (self.birth_day, self.tr(" (day)"))):
+            spin.setSuffix(suffix)
         self.leap = QCheckBox(self.tr("leap month"), self, objectName="birthLeapMonth")
         self.leap.setChecked(data.birth_leap_month)
         birthday = QHBoxLayout()
