@@ -22,6 +22,7 @@ def pane(window: MainWindow, ctx):
                               ("李伟", "", "strategic"), ("曾小贤", "18600005678", "value")):
         customers.create_customer(ctx, CustomerInput(name=name, phone=phone, tier=tier, city="上海"))
     window.bus.publish(Changes(everything=True))
+    window.customers.ensure_built()  # normally right after the table's first paint
     return window.customers
 
 

@@ -17,6 +17,12 @@ from tests.ui.conftest import make_window
 PANES = ["customersPane", "pipelinePane", "calendarPane", "complaintsPane", "dashboardPane"]
 
 
+def test_the_archive_sidebar_and_panel_follow_the_first_paint(window: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.customers.detail is not None, timeout=3000)
+    assert window.findChild(QWidget, "customerFilters") is not None
+    assert window.findChild(QWidget, "customerDetail").isVisible()
+
+
 def test_every_pane_can_be_visited(window: MainWindow, qtbot) -> None:
     for row, name in enumerate(PANES):
         window.nav.setCurrentRow(row)

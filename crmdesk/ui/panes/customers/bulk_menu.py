@@ -15,8 +15,6 @@ from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
-MAX_LISTED_SELECTION = 20_000  # beyond this, select every row (Ctrl+A) to act on the whole list
-
 
 class BulkMenu(QMenu):
     def __init__(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,23 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.changes import Changes
-from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.errors import CrmError
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import customers, directory, lists, metrics, segments
+from crmdesk.services import lists
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.paged_model import PAGE_SIZE, Column
-from crmdesk.ui.panes.customers.bulk_menu import MAX_LISTED_SELECTION, BulkMenu
-from crmdesk.ui.panes.customers.detail import CustomerDetail
-from crmdesk.ui.panes.customers.filter_bar import FilterBar
-from crmdesk.ui.panes.customers.segments import SegmentList
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from crmdesk.domain.customer import CustomerInput
+    from crmdesk.ui.panes.customers.bulk_menu import BulkMenu
+    from crmdesk.ui.panes.customers.detail import CustomerDetail
+    from crmdesk.ui.panes.customers.filter_bar import FilterBar
+    from crmdesk.ui.panes.customers.segments import SegmentList
+
 CONTEXT = "CustomersPane"
+MAX_LISTED_SELECTION = 20_000  # beyond this, select every row (Ctrl+A) to act on the whole list
 SEARCH_DELAY_MS = 120  # typing pauses shorter than this do not query
 
 COLUMNS = [
@@ -51,6 +55,38 @@ COLUMNS = [
     Column("order_total_cents", QT_TRANSLATE_NOOP("CustomersPane", "Total spent"), labels.money, True, width=13),
     Column("created_at", QT_TRANSLATE_NOOP("CustomersPane", "Customer since"), labels.timestamp_date, width=12),
 ]
+
+
+class _Lazy:
+    """A service module imported on first use (keeps the archive's first paint lean)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):  # noqa: ANN204
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
+
+
+customers = _Lazy("crmdesk.services.customers")
+directory = _Lazy("crmdesk.services.directory")
+segments = _Lazy("crmdesk.services.segments")
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, when ``widget`` first paints."""
+
+    def __init__(self, widget: QWidget, callback) -> None:  # noqa: ANN001 - any callable
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._callback()
+        return False
 
 
 class CustomersPane(TablePane):
@@ -89,6 +125,30 @@ class CustomersPane(TablePane):
         self.toolbar.insertSpacing(1, 16)
         self.toolbar.insertWidget(2, self.search, 1)
 
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.layout().addWidget(self.splitter, 1)
+        # The sidebar, the customer panel and the action buttons are built right after the
+        # table first paints: the archive page shows as soon as possible, the rest a frame later.
+        self.filters: FilterBar | None = None
+        self.segment_list: SegmentList | None = None
+        self.detail: CustomerDetail | None = None
+        self.bulk_menu: BulkMenu | None = None
+        self._painted = _FirstPaint(self.table.viewport(), lambda: QTimer.singleShot(0, self.ensure_built))
+        self.table.activated.connect(lambda _index: self.on_edit())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(lambda: self._on_current_changed(self.table.currentIndex()))
+        self.retranslate()
+
+    def ensure_built(self) -> None:
+        """Build the sidebar, the customer panel and the buttons (once)."""
+        if self.detail is not None:
+            return
+        from crmdesk.ui.panes.customers.bulk_menu import BulkMenu
+        from crmdesk.ui.panes.customers.detail import CustomerDetail
+        from crmdesk.ui.panes.customers.filter_bar import FilterBar
+        from crmdesk.ui.panes.customers.segments import SegmentList
+
         self.filters = FilterBar(self)
         self.filters.filter_did_change.connect(self._on_filter_bar)
         self.segment_list = SegmentList(self)
@@ -98,7 +158,6 @@ class CustomersPane(TablePane):
         self.save_segment_button = QPushButton(self)
         self.save_segment_button.setObjectName("saveSegment")
         self.save_segment_button.clicked.connect(self.on_save_segment)
-
         sidebar = QWidget(self)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 0, 0, 0)
@@ -110,13 +169,11 @@ class CustomersPane(TablePane):
         self.detail.edit_requested.connect(self.on_edit)
         self.detail.log_requested.connect(self.on_log_contact)
         self.detail.accept_requested.connect(self.on_accept_suggestion)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(sidebar)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 1)
+        self.splitter.insertWidget(0, sidebar)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
         unit = self.fontMetrics().averageCharWidth()
-        splitter.setSizes([unit * 28, 1000, unit * 40])
+        self.splitter.setSizes([unit * 28, 1000, unit * 40])
 
         self.new_button = QPushButton(self, objectName="newCustomer")
         self.new_button.clicked.connect(self.on_new)
@@ -124,23 +181,23 @@ class CustomersPane(TablePane):
         self.import_button = QPushButton(self, objectName="importCustomers")
         self.import_button.clicked.connect(lambda: self.on_import())
         self.toolbar.insertWidget(4, self.import_button)
-        self.bulk_menu = BulkMenu(ctx, runner, bus, self.selection_target, self)
+        self.bulk_menu = BulkMenu(self._ctx, self._runner, self._bus, self.selection_target, self)
         self.bulk_button = QPushButton(self, objectName="bulkActions")
         self.bulk_button.setMenu(self.bulk_menu)
         self.toolbar.insertWidget(5, self.bulk_button)
         for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
                            ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
             QShortcut(QKeySequence(keys), self, slot)
-        self.table.activated.connect(lambda _index: self.on_edit())
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(lambda: self._on_current_changed(self.table.currentIndex()))
-        self.layout().addWidget(splitter, 1)
         self.retranslate()
+        self._on_current_changed(self.table.currentIndex())
+        if self._loaded:
+            self._load_sidebar()
 
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "search"):
             self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), phone digits, e-mail, company, city, tag…"))
+        if getattr(self, "detail", None) is not None:
             self.save_segment_button.setText(self.tr("Save as segment…"))
             self.new_button.setText(self.tr("&New customer…"))
             self.bulk_button.setText(self.tr("&Bulk actions"))
@@ -153,6 +210,8 @@ class CustomersPane(TablePane):
         QTimer.singleShot(0, self._load_sidebar)
 
     def _load_sidebar(self) -> None:
+        if self.filters is None:
+            return  # loaded when the sidebar is built
         self.filters.set_choices(directory.users(), directory.tags(), directory.cities())
         self._load_segments()
 
@@ -186,6 +245,7 @@ class CustomersPane(TablePane):
         self.set_filter(replace(flt, text=self._filter.text))
 
     def apply_segment(self, flt: CustomerFilter) -> None:
+        self.ensure_built()
         self.filters.set_filter(flt)
         self.search.blockSignals(True)
         self.search.setText(flt.text)
@@ -231,6 +291,8 @@ class CustomersPane(TablePane):
             return
         if changes.everything or changes.customers:
             self.refresh(keep=self.current_id())
+        if self.filters is None:
+            return
         if changes.everything or changes.settings:
             self._load_segments()
         if changes.everything:
@@ -238,6 +300,10 @@ class CustomersPane(TablePane):
 
     # -- one customer -------------------------------------------------------------------------------
     def _on_current_changed(self, index: QModelIndex) -> None:
+        if self.detail is None:
+            return
+        from crmdesk.services import metrics
+
         customer_id = self.model.id_at(index.row()) if index.isValid() else None
         try:
             if customer_id is None:
@@ -249,6 +315,8 @@ class CustomersPane(TablePane):
             self.detail.show_customer(None)
 
     def on_accept_suggestion(self, field: str) -> None:
+        from crmdesk.services import metrics
+
         customer_id = self.current_id()
         if customer_id is not None:
             self._run(lambda: metrics.accept_suggestion(self._ctx, customer_id, field))
@@ -340,6 +408,7 @@ class CustomersPane(TablePane):
         self.last_dialog = dialog
 
     def on_delete(self) -> None:
+        self.ensure_built()
         self.bulk_menu.on_delete()
 
     def on_import(self, path: str | None = None) -> None:
