@@ -34,6 +34,7 @@ from crmdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from crmdesk.domain.customer import CustomerInput
+    from crmdesk.ui.panes.customers.dialog import CustomerDialog
     from crmdesk.ui.panes.customers.bulk_menu import BulkMenu
     from crmdesk.ui.panes.customers.detail import CustomerDetail
     from crmdesk.ui.panes.customers.filter_bar import FilterBar
