@@ -244,18 +244,22 @@ def test_suggestions_can_be_accepted_and_everyone_retiered(pane, ctx, monkeypatc
     assert (li.tier, li.stage) == ("general", "new")
 
 
-def test_the_form_warns_about_a_customer_already_on_file(pane) -> None:
+def test_the_form_warns_about_a_customer_already_on_file(pane, qtbot) -> None:
     pane.on_new()
     dialog = pane.last_dialog
     dialog.name.setText("张伟")
+    dialog.check_look_alikes()
     assert dialog.duplicate_label.text() == ""
     dialog.phone.setText("138-1234-5678")
-    assert "张伟" in dialog.duplicate_label.text() and "same phone number" in dialog.duplicate_label.text()
+    assert dialog.duplicate_label.text() == ""  # not while typing…
+    qtbot.waitUntil(lambda: "same phone number" in dialog.duplicate_label.text(), timeout=2000)  # …but after a pause
+    assert "张伟" in dialog.duplicate_label.text()
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.isEnabled()  # a warning, not a refusal
     dialog.reject()
     pane.table.selectRow(_names(pane).index("张伟"))
     pane.on_edit()
+    pane.last_dialog.check_look_alikes()
     assert pane.last_dialog.duplicate_label.text() == ""  # not a duplicate of itself
 
 

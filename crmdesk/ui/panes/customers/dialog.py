@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,6 +70,11 @@ class CustomerDialog(QDialog):
         self.setObjectName("customerDialog")
         self._save = save
         self._look_alikes = look_alikes  # (input, e164 phone) -> existing customers like it
+        self._pending_look: tuple[CustomerInput, str] | None = None
+        self._look_timer = QTimer(self)
+        self._look_timer.setSingleShot(True)
+        self._look_timer.setInterval(250)
+        self._look_timer.timeout.connect(self.check_look_alikes)
         self._errors: dict[str, str] = {}
         self.setWindowTitle(self.tr("Edit customer") if data else self.tr("New customer"))
         data = data or CustomerInput(name="")
@@ -285,11 +290,17 @@ class CustomerDialog(QDialog):
             birthday_error = labels.error_text(exc)
         self._mark(self.birth_day, "birthday", birthday_error)
         self.error_label.setText(next(iter(self._errors.values()), ""))
-        self._show_look_alikes(data, e164)
+        self._pending_look = (data, e164)
+        self._look_timer.start()  # looked up once typing pauses: it queries the archive
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not self._errors)
 
-    def _show_look_alikes(self, data: CustomerInput, e164: str) -> None:
+    def check_look_alikes(self) -> None:
         """Warn (without blocking) when the customer seems to be on file already."""
+        self._look_timer.stop()
+        if self._pending_look is not None:
+            self._show_look_alikes(*self._pending_look)
+
+    def _show_look_alikes(self, data: CustomerInput, e164: str) -> None:
         if self._look_alikes is None or not data.name.strip():
             self.duplicate_label.setText("")
             return
