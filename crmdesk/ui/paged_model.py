@@ -78,7 +78,7 @@ class PagedTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._listing.page(self._sort_key, self._descending, number * PAGE_SIZE, PAGE_SIZE)
+            page = self._fetch(number * PAGE_SIZE)
             self._pages[number] = page
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -86,6 +86,18 @@ class PagedTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         offset = row % PAGE_SIZE
         return page[offset] if offset < len(page) else None
+
+    def _fetch(self, start: int) -> list[tuple]:
+        """Rows ``start`` … ``start + PAGE_SIZE``; in the back half of the list they are read
+        from the other end (the reverse order, reversed), so no page skips more than half the
+        rows: the last page of a million costs what the first does."""
+        assert self._listing is not None
+        size = min(PAGE_SIZE, self._count - start)
+        if start + size <= self._count // 2 or size <= 0:
+            return self._listing.page(self._sort_key, self._descending, start, PAGE_SIZE)
+        from_end = self._count - start - size
+        rows = self._listing.page(self._sort_key, not self._descending, from_end, size)
+        return rows[::-1]
 
     @property
     def sort_state(self) -> tuple[str, bool]:
