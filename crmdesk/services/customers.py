@@ -32,6 +32,18 @@ def _search_columns(values: dict[str, Any], tags: list[str]) -> dict[str, str]:
                                    values["phone"], values["phone_e164"], tags, values["kind"] == "person")
 
 
+def refresh_search_columns(ctx: Context, customer_id: int) -> None:
+    """Recompute a stored customer's pinyin and search columns from its row and tags (after
+    a change made column by column: an import update, an undo, a merge)."""
+    row = m.Customer.get_by_id(customer_id)
+    person = row.kind == "person"
+    full, initials = pinyin.full_and_initials(row.name, person)
+    searchable = search.customer_columns(row.name, row.company, row.email, row.city, row.phone, row.phone_e164,
+                                         tag_names(customer_id), person)
+    m.Customer.update(name_pinyin=full, name_initials=initials, stamp=ctx.now(), **searchable).where(
+        m.Customer.id == customer_id).execute()
+
+
 def tag_names(customer_id: int) -> list[str]:
     query = (m.Tag.select(m.Tag.name).join(m.CustomerTag)
              .where((m.CustomerTag.customer == customer_id) & m.CustomerTag.deleted_at.is_null()

@@ -148,7 +148,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict[str
                     value = json.loads(value or "{}")
                 setattr(data, key, value)
             customers.update_customer(ctx, survivor_id, data)
-        _recompute(survivor_id, now)
+        _recompute(ctx, survivor_id, now)
         m.Customer.update(deleted_at=now, stamp=now).where(m.Customer.id.in_(others)).execute()
         record = m.MergeRecord.create(
             uid=new_uid(), stamp=now, at=now, survivor=survivor_id, merged=json.dumps(others), moved=json.dumps(moved),
@@ -156,7 +156,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict[str
     return record.id, Changes(customers={survivor_id, *others})
 
 
-def _recompute(customer_id: int, now: int) -> None:
+def _recompute(ctx: Context, customer_id: int, now: int) -> None:
     """The survivor's figures derived from orders and contacts, and its search columns."""
     from peewee import fn
 
@@ -165,14 +165,9 @@ def _recompute(customer_id: int, now: int) -> None:
                                           fn.MAX(o.ordered_on))
                                  .where((o.customer == customer_id) & o.deleted_at.is_null()).tuples().get())
     contact = i.select(fn.MAX(i.occurred_at)).where((i.customer == customer_id) & i.deleted_at.is_null()).scalar()
-    row = m.Customer.get_by_id(customer_id)
-    person = row.kind == "person"
-    from crmdesk.domain import search
-
-    searchable = search.customer_columns(row.name, row.company, row.email, row.city, row.phone, row.phone_e164,
-                                         customers.tag_names(customer_id), person)
     m.Customer.update(order_count=count, order_total_cents=total, first_order_on=first, last_order_on=last,
-                      last_contact_at=contact, stamp=now, **searchable).where(m.Customer.id == customer_id).execute()
+                      last_contact_at=contact, stamp=now).where(m.Customer.id == customer_id).execute()
+    customers.refresh_search_columns(ctx, customer_id)
 
 
 def undo_merge(ctx: Context, merge_id: int) -> Changes:

@@ -376,18 +376,11 @@ def _update(ctx: Context, customer_id: int, values: dict[str, Any], data: Custom
     before = {k: getattr(row, k) for k in given if getattr(row, k) != given[k]}
     if not before:
         return False
-    changed = {k: given[k] for k in before}
-    merged = {f: changed.get(f, getattr(row, f))
-              for f in ("name", "kind", "company", "email", "city", "phone", "phone_e164")}
-    person = merged["kind"] == "person"
-    from crmdesk.services.customers import tag_names
+    from crmdesk.services.customers import refresh_search_columns
 
-    searchable = search.customer_columns(merged["name"], merged["company"], merged["email"], merged["city"],
-                                         merged["phone"], merged["phone_e164"], tag_names(customer_id), person)
-    extra = {}
-    if "name" in changed:
-        extra["name_pinyin"], extra["name_initials"] = pinyin.full_and_initials(changed["name"], person)
-    m.Customer.update(stamp=ctx.now(), **changed, **extra, **searchable).where(m.Customer.id == customer_id).execute()
+    changed = {k: given[k] for k in before}
+    m.Customer.update(stamp=ctx.now(), **changed).where(m.Customer.id == customer_id).execute()
+    refresh_search_columns(ctx, customer_id)
     m.ImportItem.create(batch=batch_id, customer=customer_id, action="updated",
                         before=json.dumps(before, ensure_ascii=False, default=str))
     return True
@@ -405,17 +398,11 @@ def undo_import(ctx: Context, batch_id: int) -> Changes:
             (m.ImportItem.batch == batch_id) & (m.ImportItem.action == "created"))]
         for start in range(0, len(created), 900):
             m.Customer.update(deleted_at=now, stamp=now).where(m.Customer.id.in_(created[start:start + 900])).execute()
-        from crmdesk.services.customers import tag_names
+        from crmdesk.services.customers import refresh_search_columns
 
         for item in m.ImportItem.select().where((m.ImportItem.batch == batch_id) & (m.ImportItem.action == "updated")):
             old = json.loads(item.before)
             m.Customer.update(stamp=now, **old).where(m.Customer.id == item.customer_id).execute()
-            row = m.Customer.get_by_id(item.customer_id)
-            person = row.kind == "person"
-            full, initials = pinyin.full_and_initials(row.name, person)
-            searchable = search.customer_columns(row.name, row.company, row.email, row.city, row.phone,
-                                                 row.phone_e164, tag_names(row.id), person)
-            searchable.update(name_pinyin=full, name_initials=initials)
-            m.Customer.update(**searchable).where(m.Customer.id == row.id).execute()
+            refresh_search_columns(ctx, item.customer_id)
         m.ImportBatch.update(undone_at=now, stamp=now).where(m.ImportBatch.id == batch_id).execute()
     return Changes(everything=True)
