@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,6 +17,7 @@ from crmdesk.services import setup
 from crmdesk.services.context import Context
 from crmdesk.storage.database import close_database, open_database
 from crmdesk.ui import i18n, labels
+from crmdesk.ui.first_paint import FirstPaint
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.single_instance import SingleInstance
@@ -28,26 +29,17 @@ ICON = Path(__file__).with_name("crmdesk.svg")
 EXIT_AFTER_PAINT_ENV = "CRMDESK_EXIT_AFTER_FIRST_PAINT"
 
 
-class _QuitOnFirstPaint(QObject):
-    """Prints the wall-clock time of the archive table's first paint on stdout, then quits."""
+def _report_first_paint_and_quit(window: MainWindow) -> None:
+    """Print the wall-clock time of the archive table's first paint on stdout, then quit."""
+    rows = window.customers.model.rowCount()
+    try:
+        import resource  # Unix only; the benchmark runs here
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            rows = self._window.customers.model.rowCount()
-            try:
-                import resource  # Unix only; the benchmark runs here
-
-                memory = f", peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-            except ImportError:
-                memory = ""
-            print(f"first paint: {rows} customers{memory}, at {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
+        memory = f", peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    except ImportError:
+        memory = ""
+    print(f"first paint: {rows} customers{memory}, at {time.time():.6f}", flush=True)
+    QTimer.singleShot(0, QApplication.quit)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -88,8 +80,7 @@ def run(db_target: str | None = None) -> int:
             return 1
         instance.activation_requested.connect(window.bring_to_front)
         if os.environ.get(EXIT_AFTER_PAINT_ENV):
-            watcher = _QuitOnFirstPaint(window)
-            window.customers.table.viewport().installEventFilter(watcher)
+            FirstPaint(window.customers.table.viewport(), lambda: _report_first_paint_and_quit(window))
         window.show()
         return app.exec()
     finally:

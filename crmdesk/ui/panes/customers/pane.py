@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from crmdesk.services import lists
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.first_paint import FirstPaint
 from crmdesk.ui.paged_model import PAGE_SIZE, Column
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
@@ -75,21 +76,6 @@ directory = _Lazy("crmdesk.services.directory")
 segments = _Lazy("crmdesk.services.segments")
 
 
-class _FirstPaint(QObject):
-    """Calls ``callback`` once, when ``widget`` first paints."""
-
-    def __init__(self, widget: QWidget, callback) -> None:  # noqa: ANN001 - any callable
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._callback()
-        return False
-
-
 class CustomersPane(TablePane):
     def __init__(
         self, ctx: Context, settings: UiSettings, runner: TaskRunner, bus: ChangeBus, parent: QWidget | None = None
@@ -135,7 +121,7 @@ class CustomersPane(TablePane):
         self.segment_list: SegmentList | None = None
         self.detail: CustomerDetail | None = None
         self.bulk_menu: BulkMenu | None = None
-        self._painted = _FirstPaint(self.table.viewport(), lambda: QTimer.singleShot(0, self.ensure_built))
+        self._painted = FirstPaint(self.table.viewport(), lambda: QTimer.singleShot(0, self.ensure_built))
         self.table.activated.connect(lambda _index: self.on_edit())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(lambda: self._on_current_changed(self.table.currentIndex()))
