@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -32,9 +31,9 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import EMAIL_RE, ContactInput, CustomerInput, check_birthday
 from crmdesk.domain.enums import BirthdayCalendar, Category, CustomerKind, LifecycleStage, Tier
 from crmdesk.domain.errors import CrmError, ValidationError
+from crmdesk.domain.importing import split_tags
 from crmdesk.ui import labels
 
-TAG_SPLIT = re.compile(r"[,，;；、]+")
 INVALID_STYLE = "border: 1px solid #d1242f; background: #fff0f0;"
 
 
@@ -252,7 +251,7 @@ class CustomerDialog(QDialog):
             birth_day=self.birth_day.value() or None,
             birth_leap_month=self.leap.isChecked() and self.calendar.currentData() == "lunar",
             notes=self.notes.toPlainText(), custom_fields=custom,
-            tags=[t for t in TAG_SPLIT.split(self.tags.text()) if t.strip()], contacts=contacts,
+            tags=split_tags(self.tags.text()), contacts=contacts,
         )
 
     def _on_calendar(self) -> None:
