@@ -1,7 +1,7 @@
 """Search keystrokes, jump-to-end and memory on the big demo database.
 
-A keystroke costs what the archive does after a pause in typing: count the matches and fetch
-the first page, sorted by name. Run as part of ``python -m benchmarks``.
+A keystroke costs what the archive does after a pause in typing: count the matches, fetch the
+first page sorted by name, find the selected customer's new row, and show the page. Run as part of ``python -m benchmarks``.
 """
 
 from __future__ import annotations
@@ -17,12 +17,24 @@ from crmdesk.storage.database import close_database, open_database
 
 QUERIES = ["王", "伟", "张伟", "欧阳", "z", "zw", "zhangw", "wangfang", "138", "5678", "138 1234", "+86 186", "上海", "vip"]
 PAGE = 200
+VISIBLE_ROWS = 40  # rows of a full-screen table
 
 
 def keystroke_times(path: Path, rounds: int = 5) -> dict[str, list[float]]:
+    """What one keystroke costs the archive, as its refresh does it: count, first page and the
+    kept selection's new row (off the GUI thread), then the model reset and the display text
+    of the rows a window shows."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    from crmdesk.ui.paged_model import PagedTableModel
+    from crmdesk.ui.panes.customers.pane import COLUMNS
+
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - models need one
+    model = PagedTableModel("CustomersPane", COLUMNS, "name")
     open_database(path)
     ctx = Context()
     out: dict[str, list[float]] = {}
+    keep: int | None = None  # the customer selected while typing: the last search's top row
     try:
         for query in QUERIES:
             times = []
@@ -30,9 +42,16 @@ def keystroke_times(path: Path, rounds: int = 5) -> dict[str, list[float]]:
                 started = time.perf_counter()
                 listing = lists.customers(ctx, CustomerFilter(text=query))
                 count = listing.count()
-                listing.page("name", False, 0, PAGE)
+                first = listing.page("name", False, 0, PAGE)
+                if keep is not None:
+                    listing.position_of(keep, "name", False)
+                model.set_listing(listing, count, first)
+                for row in range(min(count, VISIBLE_ROWS)):
+                    for column in range(model.columnCount()):
+                        model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
                 times.append(time.perf_counter() - started)
             out[f"{query} ({count:,})"] = times
+            keep = first[0][0] if first else keep
     finally:
         close_database()
     return out

@@ -9,6 +9,7 @@ from peewee import SQL, fn
 from crmdesk.domain import search
 from crmdesk.domain.dedupe import Person
 from crmdesk.storage import models as m
+from crmdesk.storage.name_key import ID_MASK
 
 MAX_GROUP = 50  # a phone shared by more customers than this is a switchboard, not a duplicate
 
@@ -58,7 +59,7 @@ def candidates_for(phone_e164: str, email: str, name: str, exclude: int | None) 
     words = search.words(name)
     if words:
         phrase = '"' + " ".join(words).replace('"', '""') + '"'
-        conditions.append(c.id.in_(SQL("(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+        conditions.append(c.id.in_(SQL(f"(SELECT rowid & {ID_MASK} FROM customer_fts WHERE customer_fts MATCH ?)",
                                        [f"search_text : {phrase}"])) & (c.name == name))
     found: dict[int, Person] = {}
     for condition in conditions:

@@ -8,6 +8,7 @@ order is total and stable.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,10 @@ from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 from crmdesk.domain import search
 from crmdesk.domain.filters import UNASSIGNED, CustomerFilter, lunar_days_in_month
 from crmdesk.storage import models as m
+from crmdesk.storage.name_key import ID_MASK, name_key, prefix_range
+
+
+UNHANDLED = object()
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ class Listing:
     # Ids of one page in order, from a narrower query than ``base`` (a deferred join): when
     # given, a page is read as ids first and then the rows of just those ids.
     id_page: Callable[[str, bool, int, int], list[int]] | None = None
+    # ``base`` with a lighter WHERE, to read the rows of ids ``id_page`` already chose (a
+    # search condition there would be evaluated again for nothing).
+    rows_of: Callable[[], ModelSelect] | None = None
+    # A faster way to find a record's row for some orders: returns UNHANDLED for the others.
+    locate: Callable[[int, str, bool], int | None | object] | None = None
 
     @property
     def keys(self) -> list[str]:
@@ -57,6 +67,10 @@ class Listing:
 
     def position_of(self, record_id: int, sort_key: str, descending: bool) -> int | None:
         """The row at which ``record_id`` stands in this order, or None if it is not listed."""
+        if self.locate is not None:
+            found = self.locate(record_id, sort_key, descending)
+            if found is not UNHANDLED:
+                return found  # type: ignore[return-value]
         exprs = dict(self.columns)
         order = self.sort_by.get(sort_key, exprs[sort_key])
         found = self.base().select(order).where(self.id_expr == record_id).tuples().first()
@@ -75,7 +89,8 @@ class Listing:
     def rows(self, ids: Sequence[int]) -> list[tuple]:
         """The rows of the given ids, in no particular order."""
         exprs = dict(self.columns)
-        return list(self.base().select(self.id_expr, *exprs.values()).where(self.id_expr.in_(list(ids))).tuples())
+        source = self.rows_of or self.base
+        return list(source().select(self.id_expr, *exprs.values()).where(self.id_expr.in_(list(ids))).tuples())
 
 
 Owner = m.User.alias("owner")
@@ -93,13 +108,28 @@ def live_customer_count() -> int:
 def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
     """SQL conditions for a filter (live customers only)."""
     c = m.Customer
-    where: list[Expression] = [c.deleted_at.is_null()]
-    query = search.parse(flt.text)
+    where = _other_conditions(flt, now_ms, today)
+    found = _search_index(flt.text)
+    if found is not None:
+        table, match = found
+        where.append(c.id.in_(SQL(f"(SELECT rowid & {ID_MASK} FROM {table} WHERE {table} MATCH ?)", [match])))
+    return where
+
+
+def _search_index(text: str) -> tuple[str, str] | None:
+    """The full-text index a search box entry queries, and its MATCH argument."""
+    query = search.parse(text)
     if query.digits is not None:
-        phrase = '"' + query.digits + '"'
-        where.append(c.id.in_(SQL("(SELECT rowid FROM customer_phone_fts WHERE customer_phone_fts MATCH ?)", [phrase])))
+        return "customer_phone_fts", '"' + query.digits + '"'
     if query.text_match is not None:
-        where.append(c.id.in_(SQL("(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [query.text_match])))
+        return "customer_fts", query.text_match
+    return None
+
+
+def _other_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
+    """The conditions of a filter other than its search text."""
+    c = m.Customer
+    where: list[Expression] = [c.deleted_at.is_null()]
     if flt.categories:
         where.append(c.category.in_(list(flt.categories)))
     if flt.tiers:
@@ -149,15 +179,71 @@ def _search_only_count(flt: CustomerFilter) -> int | None:
     filter is nothing but a search; None otherwise."""
     if not flt.text or replace(flt, text="") != CustomerFilter():
         return None
-    query = search.parse(flt.text)
-    db = m.Customer._meta.database
-    if query.digits is not None and query.text_match is None:
-        sql, arg = "SELECT COUNT(*) FROM customer_phone_fts WHERE customer_phone_fts MATCH ?", f'"{query.digits}"'
-    elif query.text_match is not None and query.digits is None:
-        sql, arg = "SELECT COUNT(*) FROM customer_fts WHERE customer_fts MATCH ?", query.text_match
-    else:
+    found = _search_index(flt.text)
+    if found is None:
         return None
-    return int(db.execute_sql(sql, (arg,)).fetchone()[0])
+    table, match = found
+    db = m.Customer._meta.database
+    return int(db.execute_sql(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
+
+
+class _NameOrderedSearch:
+    """Pages of a search sorted by name, read from the search index in its row-number order.
+
+    The index's row numbers are name keys (see ``name_key``): the index hands out its matches
+    already ordered by the first letters of the name, so a page needs only the matches whose
+    keys tie with the page's first and last rows, sorted exactly — not every match.
+    """
+
+    def __init__(self, table: str, match: str, others: list[Expression]) -> None:
+        self.table, self.match = table, match
+        c = m.Customer
+        extra = others[1:]  # the index holds live customers only: "not deleted" is implied
+        self.extra_sql, self.extra_params = "", []
+        if extra:
+            sub = c.select(SQL("1")).where(
+                (c.id == SQL(f"(f.rowid & {ID_MASK})")) & reduce(operator.and_, extra))
+            sql, params = sub.sql()
+            self.extra_sql, self.extra_params = f" AND EXISTS ({sql})", list(params)
+
+    def _keys(self, tail: str, params: list, column: str = "f.rowid") -> list[int]:
+        sql = (f"SELECT {column} FROM {self.table} AS f WHERE f.{self.table} MATCH ?{self.extra_sql} {tail}")
+        db = m.Customer._meta.database
+        return [row[0] for row in db.execute_sql(sql, [self.match, *self.extra_params, *params])]
+
+    def page(self, descending: bool, offset: int, limit: int) -> list[int]:
+        direction = "DESC" if descending else "ASC"
+        keys = self._keys(f"ORDER BY f.rowid {direction} LIMIT ? OFFSET ?", [limit, offset])
+        if not keys:
+            return []
+        before, ids = self._tied(min(keys[0], keys[-1]), max(keys[0], keys[-1]), descending)
+        start = offset - before
+        return ids[start:start + limit]
+
+    def _tied(self, first: int, last: int, descending: bool) -> tuple[int, list[int]]:
+        """How many matches come before the name prefixes of two keys, and the ids of the
+        matches with those prefixes, exactly sorted."""
+        low, high = prefix_range(first, last)
+        outside = "f.rowid > ?" if descending else "f.rowid < ?"
+        before = self._keys(f"AND {outside}", [high if descending else low], "COUNT(*)")[0]
+        tied = self._keys("AND f.rowid BETWEEN ? AND ?", [low, high], f"f.rowid & {ID_MASK}")
+        c = m.Customer
+        order = (c.name_pinyin.desc(), c.id.desc()) if descending else (c.name_pinyin.asc(), c.id.asc())
+        ids = (c.select(c.id).where(c.id.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(tied)])))
+               .order_by(*order).tuples())
+        return before, [row[0] for row in ids]
+
+    def position(self, record_id: int, descending: bool) -> int | None:
+        """The row of a customer in these pages, or None if the search does not list it."""
+        c = m.Customer
+        found = c.select(c.name_pinyin).where((c.id == record_id) & c.deleted_at.is_null()).tuples().first()
+        if found is None:
+            return None
+        key = name_key(found[0], record_id)
+        if not self._keys("AND f.rowid = ?", [key]):
+            return None
+        before, ids = self._tied(key, key, descending)
+        return before + ids.index(record_id)
 
 
 def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date | None = None) -> Listing:
@@ -176,7 +262,21 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
         counted["n"] = n
         return n
 
+    def name_ordered(sort_key: str) -> _NameOrderedSearch | None:
+        """The fast reader of a big search sorted by name, when that is what is asked."""
+        found = _search_index(flt.text) if sort_key == "name" else None
+        if found is None or counted.get("n", 0) <= LARGE_RESULT:
+            return None
+        return _NameOrderedSearch(*found, _other_conditions(flt, now_ms, today or dt.date.today()))
+
+    def locate(record_id: int, sort_key: str, descending: bool) -> int | None | object:
+        reader = name_ordered(sort_key)
+        return UNHANDLED if reader is None else reader.position(record_id, descending)
+
     def id_page(sort_key: str, descending: bool, offset: int, limit: int) -> list[int]:
+        reader = name_ordered(sort_key)
+        if reader is not None:
+            return reader.page(descending, offset, limit)
         if sort_key == "owner":
             query = c.select(c.id).join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
             order = Owner.display_name
@@ -191,9 +291,12 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
         ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]
 
+    def joins() -> ModelSelect:
+        return c.select().join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
+
     return Listing(
-        base=lambda: c.select().join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(where),
+        base=lambda: joins().where(where),
+        rows_of=lambda: joins().where(c.deleted_at.is_null()),
         id_expr=c.id,
         columns=(
             ("name", c.name), ("phone", c.phone), ("city", c.city), ("category", c.category),
@@ -205,6 +308,7 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
         sort_by={"name": c.name_pinyin},
         counter=count,
         id_page=id_page,
+        locate=locate,
     )
 
 

@@ -117,3 +117,60 @@ def test_deleted_customers_leave_the_search_index(db: Path, ctx: Context) -> Non
     database = m.Customer._meta.database
     assert database.execute_sql("SELECT COUNT(*) FROM customer_fts WHERE customer_fts MATCH '\"张\"'").fetchone()[0] == 1
 
+
+
+def test_name_ordered_search_pages_match_a_full_sort(db: Path, ctx: Context, monkeypatch) -> None:
+    """Pages read in the search index's name-key order equal those of sorting every match,
+    for names whose keys tie, differ, or stop early (digits, accents), with other filters too."""
+    import random
+
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.storage import listing as listing_module
+
+    rng = random.Random(5)
+    names = ["王伟", "王伟", "汪伟", "王芳", "王小明", "Wang Wei", "wangwei2", "Zoë Wang", "3M 王", "王", "阿王",
+             "王府井商行", "Émile Wang", "欧阳王", "zzz王"]
+    for i in range(90):
+        customers.create_customer(ctx, CustomerInput(
+            name=rng.choice(names), city=["上海", "北京"][i % 2], phone=f"1380000{i:04d}"))
+    customers.create_customer(ctx, CustomerInput(name="李四", phone="13900000000"))
+
+    def pages(flt: CustomerFilter) -> list[list[int]]:
+        out = []
+        for desc in (False, True):
+            lst = lists.customers(ctx, flt)
+            total = lst.count()
+            got = []
+            for offset in range(0, total + 7, 7):
+                got += [r[0] for r in lst.page("name", desc, offset, 7)]
+            assert len(got) == total
+            out.append(got)
+        return out
+
+    for flt in (CustomerFilter(text="wang"), CustomerFilter(text="王"), CustomerFilter(text="13800"),
+                CustomerFilter(text="王", city="上海")):
+        full_sort = pages(flt)
+        monkeypatch.setattr(listing_module, "LARGE_RESULT", 0)  # read in name-key order
+        assert pages(flt) == full_sort, flt
+        lst = lists.customers(ctx, flt)
+        lst.count()
+        for desc, order in zip((False, True), full_sort):
+            assert [lst.position_of(i, "name", desc) for i in order] == list(range(len(order)))
+        outside = lists.customers(ctx, CustomerFilter(text="李四")).page("name", False, 0, 1)[0][0]
+        assert lst.position_of(outside, "name", False) is None
+        monkeypatch.undo()
+
+
+def test_name_keys_agree_with_the_database(db: Path, ctx: Context) -> None:
+    from crmdesk.storage.name_key import name_key, prefix_of
+
+    for name in ["王伟", "Zoë", "3M", "", "Amy Wong", "{brace}", "zhangwei"]:
+        customers.create_customer(ctx, CustomerInput(name=name or "?"))
+    database = m.Customer._meta.database
+    rows = database.execute_sql("SELECT c.name_pinyin, c.id, v.search_key FROM customer c "
+                                "JOIN customer_live_search v ON v.id = c.id").fetchall()
+    assert rows and all(name_key(pinyin, cid) == key for pinyin, cid, key in rows)
+    for a_pinyin, _, a_key in rows:  # a smaller name part of the key means an earlier name
+        for b_pinyin, _, b_key in rows:
+            if prefix_of(a_key) < prefix_of(b_key):
+                assert a_pinyin < b_pinyin

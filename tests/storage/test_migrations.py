@@ -12,6 +12,7 @@ from peewee import SqliteDatabase
 from crmdesk.storage import migrations, schema
 from crmdesk.storage.database import close_database, open_database
 from crmdesk.storage.models import ALL_MODELS
+from crmdesk.storage.name_key import ID_MASK
 
 REAL_HEAD = migrations.HEAD
 
@@ -113,7 +114,7 @@ def test_version_one_file_gets_a_search_index(tmp_path: Path, monkeypatch: pytes
         )
     database = open_database(path)
     assert schema.current_version(database) == migrations.HEAD
-    hit = lambda table, q: database.execute_sql(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (q,)).fetchall()  # noqa: E731
+    hit = lambda table, q: database.execute_sql(f"SELECT rowid & {ID_MASK} FROM {table} WHERE {table} MATCH ?", (q,)).fetchall()  # noqa: E731
     assert hit("customer_fts", 'search_text : "小 贤"') == [(1,)]
     assert hit("customer_fts", 'search_pinyin : "zxx" *') == [(1,)]
     assert hit("customer_phone_fts", '"5678"') == [(1,)]
