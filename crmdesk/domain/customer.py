@@ -148,16 +148,19 @@ def check_birthday(data: CustomerInput) -> None:
     month, day, year = data.birth_month, data.birth_day, data.birth_year
     if month is None and day is None:
         return
-    bad = ValidationError(QT_TRANSLATE_NOOP("errors", "The birthday is not a real date."), field="birthday")
     if month is None or day is None or not 1 <= month <= 12:
-        raise bad
+        raise _not_a_date()
     if data.birthday_calendar == BirthdayCalendar.LUNAR.value:
         # Lunar months have 29 or 30 days; whether a given year's month has a 30th is settled
         # when the reminder for that year is computed.
         if not 1 <= day <= 30:
-            raise bad
+            raise _not_a_date()
         return
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is allowed
     except ValueError:
-        raise bad from None
+        raise _not_a_date() from None
+
+
+def _not_a_date() -> ValidationError:
+    return ValidationError(QT_TRANSLATE_NOOP("errors", "The birthday is not a real date."), field="birthday")

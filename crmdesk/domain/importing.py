@@ -94,6 +94,17 @@ class Birthday:
     leap: bool = False
 
 
+class _BadDate:
+    """The error for a cell that is not a date, made only when needed (most cells are fine)."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def error(self) -> ValidationError:
+        return ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a date crmdesk understands."),
+                               field="birthday", value=str(self.value))
+
+
 def parse_birthday(value: object) -> Birthday | None:
     """A birthday from a cell: a date, '1990-05-06', '1990年5月6日', '5月6日', or lunar
     ('农历1990年八月十五', '农历 8-15', '农历闰四月初八')."""
@@ -106,8 +117,7 @@ def parse_birthday(value: object) -> Birthday | None:
     text = str(value).strip().replace(" ", "")
     if not text:
         return None
-    bad = ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a date crmdesk understands."),
-                          field="birthday", value=str(value))
+    bad = _BadDate(value)
     calendar = "solar"
     leap = False
     if text.startswith(("农历", "阴历")):
@@ -118,8 +128,14 @@ def parse_birthday(value: object) -> Birthday | None:
         if lunar:
             month, day = _LUNAR_MONTHS.get(lunar["m"]), _LUNAR_DAYS.get(lunar["d"])
             if month is None or day is None:
-                raise bad
+                raise bad.error()
             return Birthday(calendar, int(lunar["y"]) if lunar["y"] else None, month, day, leap)
+    if calendar == "solar" and len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:  # the common ISO form, without the regular expressions
+            day = dt.date.fromisoformat(text)
+            return Birthday(calendar, day.year, day.month, day.day)
+        except ValueError:
+            pass  # a 31 February, or not ISO after all: the forms below tell
     for form in _DATE_FORMS:
         match = form.match(text)
         if match:
@@ -130,11 +146,11 @@ def parse_birthday(value: object) -> Birthday | None:
                 try:
                     dt.date(year or 2000, month, day)
                 except ValueError:
-                    raise bad from None
+                    raise bad.error() from None
             elif not (1 <= month <= 12 and 1 <= day <= 30):
-                raise bad
+                raise bad.error()
             return Birthday(calendar, year, month, day, leap)
-    raise bad
+    raise bad.error()
 
 
 def cell_text(value: object) -> str:

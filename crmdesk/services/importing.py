@@ -161,13 +161,16 @@ def _read_csv(path: Path) -> Table:
 # -- checking rows ------------------------------------------------------------------------------
 def _row_input(cells: dict[str, Any]) -> CustomerInput:
     """One row's cells (by field) as customer input; raises ValidationError naming the field."""
-    text = {f: cell_text(v) for f, v in cells.items() if f != "birthday"}
-    for name, value in text.items():
-        if len(value) > MAX_CELL:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The cell has more than {max} characters."),
-                                  field=name, max=MAX_CELL)
-        if has_control_characters(value):
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The cell contains control characters."), field=name)
+    text = {f: v.strip() if type(v) is str else cell_text(v) for f, v in cells.items() if f != "birthday"}
+    joined = "\n".join(text.values())  # one look at the whole row; the cells only when it fails
+    if len(joined) > MAX_CELL or has_control_characters(joined):
+        for name, value in text.items():
+            if len(value) > MAX_CELL:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "The cell has more than {max} characters."),
+                                      field=name, max=MAX_CELL)
+            if has_control_characters(value):
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "The cell contains control characters."),
+                                      field=name)
     data = CustomerInput(name=text.get("name", ""))
     for name in ("company", "title", "phone", "email", "address", "city", "source", "notes"):
         if text.get(name):

@@ -61,7 +61,24 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
     ).fetchall():
         match = re.search(r"content\s*=\s*'(\w+)'", sql)
         if match and _reads_from(db, match.group(1), tables):
-            db.execute_sql(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+            _rebuild(db, name, sql, match.group(1))
+
+
+def _rebuild(db: object, name: str, sql: str, content: str) -> None:
+    """Refill a full-text index from its content, in row-number order.
+
+    FTS5's own 'rebuild' reads the content in whatever order it comes; when that is not the
+    index's row-number order (the customer indexes are numbered by name key), FTS5 flushes
+    its buffer at every step back, and a 100,000-row load took 5 s instead of 1.5 s.
+    """
+    body = sql[sql.index("(") + 1:sql.rindex(")")]
+    columns = [part.strip() for part in body.split(",") if "=" not in part]
+    key = re.search(r"content_rowid\s*=\s*'(\w+)'", sql)
+    rowid = key.group(1) if key else "rowid"
+    listed = ", ".join(f'"{column}"' for column in columns)
+    db.execute_sql(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('delete-all')")
+    db.execute_sql(f'INSERT INTO "{name}"(rowid, {listed}) SELECT "{rowid}", {listed} FROM "{content}" '
+                   f'ORDER BY "{rowid}"')
 
 
 def _reads_from(db: object, content: str, tables: Sequence[str]) -> bool:
