@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="create new customers, update existing ones (matched on phone, then e-mail), or both")
     cust.add_argument("--skip-bad-rows", action="store_true",
                       help="import the good rows even if some are bad (default: all or nothing)")
+    exp = sub.add_parser("export", help="export records to .xlsx or .csv")
+    exp.add_argument("kind", choices=("customers",), metavar="KIND", help="what to export: customers")
+    exp.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the file name)")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    exp.add_argument("--search", default="", metavar="TEXT", help="only customers the archive's search finds")
     return parser
 
 
@@ -128,7 +133,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_ERROR if report.errors else 0
 
 
-COMMANDS = {"demo": cmd_demo, "import": cmd_import}
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.services import exporting
+    from crmdesk.services.context import Context
+    from crmdesk.ui import i18n
+    from crmdesk.ui.export_words import TranslatedWords
+
+    _open(args.db)
+    words = TranslatedWords(i18n.translator_for(system_language()))  # headers in the user's language
+    progress = _StderrProgress()
+    try:
+        count = exporting.export_customers(Context(), CustomerFilter(text=args.search), Path(args.output),
+                                           args.format, words, progress)
+    finally:
+        progress.finish()
+    print(f"Exported {count} customers to {args.output}.")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -83,3 +83,20 @@ def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         assert conn.execute("SELECT COUNT(*) FROM customer").fetchone() == (2,)
     assert main(["--db", str(db), "import", "customers", str(tmp_path / "none.xlsx")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_export_customers(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "40", "--seed", "3"]) == 0
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    out = tmp_path / "客户.csv"
+    assert main(["--db", str(db), "export", "customers", "-o", str(out)]) == 0
+    assert "Exported 40 customers" in capsys.readouterr().out
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert header[:2] == ["名称", "类型"]  # in the user's language
+    assert main(["--db", str(db), "export", "customers", "--format", "xlsx", "-o", str(tmp_path / "x"),
+                 "--search", "zzzzqqq"]) == 0
+    assert "Exported 0 customers" in capsys.readouterr().out
+    assert main(["--db", str(db), "export", "customers", "-o", str(tmp_path / "x.txt")]) == 1
+    assert "not “txt”" in capsys.readouterr().err
+    assert not (tmp_path / "x.txt").exists()

@@ -38,3 +38,11 @@ def install(app: QCoreApplication, preference: str = LANGUAGE_SYSTEM) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def translator_for(language: str) -> QTranslator | None:
+    """crmdesk's own translator for a language, for translating without an application."""
+    if language == "en":
+        return None
+    translator = QTranslator()
+    return translator if translator.load("crmdesk_" + language, str(TRANSLATIONS_DIR)) else None

@@ -70,6 +70,11 @@ def interaction_kind(value: str) -> str:
     return QCoreApplication.translate("labels.interaction", text) if text else value
 
 
+def label_source(value: str) -> str | None:
+    """The untranslated label of a stored enum value, if it has one."""
+    return _LABELS.get(value)
+
+
 def label(value: str | None) -> str:
     """The translated label of a stored enum value (the value itself if it has none)."""
     if value is None:

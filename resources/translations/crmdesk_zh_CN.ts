@@ -28,6 +28,10 @@
         <translation>设置生命周期</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Move to recycle bin…</source>
         <translation>移入回收站…</translation>
     </message>
@@ -90,6 +94,32 @@
         <translation>
             <numerusform>将 %n 个客户移入回收站？之后可以从回收站恢复。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 位客户导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation>正在导出客户…</translation>
     </message>
     <message>
         <source>Re-tier all customers</source>
@@ -1266,6 +1296,109 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>That merge does not exist or was already undone.</source>
         <translation>该次合并不存在或已被撤销。</translation>
+    </message>
+    <message>
+        <source>Exports are written as .xlsx or .csv, not “{value}”.</source>
+        <translation>导出文件只能是 .xlsx 或 .csv，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>An Excel sheet holds at most {max} rows; export these {count} rows as .csv instead.</source>
+        <translation>一个 Excel 工作表最多容纳 {max} 行；这 {count} 行请导出为 .csv。</translation>
+    </message>
+    <message>
+        <source>Could not write {name}: {reason}</source>
+        <translation>无法写入 {name}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建档时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>

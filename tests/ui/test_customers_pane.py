@@ -281,3 +281,18 @@ def test_find_and_merge_duplicates_then_undo(pane, ctx) -> None:
     assert sum(1 for n in _names(pane) if n.replace(" ", "") == "张伟") == 2
     assert len(dialog.groups) == 1
     dialog.accept()
+
+
+def test_bulk_export_of_the_selection(pane, tmp_path, monkeypatch) -> None:
+    names = _names(pane)
+    pane.table.selectRow(names.index("张丽"))
+    target = tmp_path / "chosen"
+    monkeypatch.setattr("crmdesk.ui.panes.customers.bulk_menu.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), "CSV file (*.csv)"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    pane.bulk_menu.on_export()
+    written = target.with_name("chosen.csv")
+    rows = written.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 2 and rows[1].startswith("张丽,")
+    assert shown and str(written) in shown[0]

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
+from crmdesk.domain.clock import today
 from crmdesk.domain.enums import Category, LifecycleStage, Tier
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import bulk, directory
+from crmdesk.services import bulk, directory, exporting
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.export_words import TranslatedWords
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
 
@@ -41,6 +44,8 @@ class BulkMenu(QMenu):
             sub = self.addMenu(title)
             for value in values:
                 sub.addAction(labels.label(value), lambda f=field, v=value: self.on_set_field(f, v))
+        self.addSeparator()
+        self.addAction(self.tr("Export…"), self.on_export)
         self.addSeparator()
         self.addAction(self.tr("Move to recycle bin…"), self.on_delete)
         self.addSeparator()
@@ -103,6 +108,31 @@ class BulkMenu(QMenu):
         if answer == QMessageBox.StandardButton.Yes:
             self.run(lambda p: bulk.delete(self._ctx, chosen[0]), chosen[1])
 
+    def on_export(self) -> None:
+        """Write the chosen customers to an Excel workbook or a CSV file, in the background."""
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("customers") + f"-{today(self._ctx.clock).isoformat()}.xlsx"
+        excel, text = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
+        path, kind = QFileDialog.getSaveFileName(self.parentWidget(), self.tr("Export customers"),
+                                                 str(Path(folder) / name), f"{excel};;{text}")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + (".csv" if kind == text else ".xlsx"))
+        flt = chosen[0]
+
+        def done(count: object) -> None:
+            QMessageBox.information(self.parentWidget(), self.tr("Export customers"),
+                                    self.tr("%n customer(s) written to %1.", "", int(count)).replace(
+                                        "%1", str(target)))
+
+        self.run(lambda p: exporting.export_customers(self._ctx, flt, target, words=TranslatedWords(), progress=p),
+                 chosen[1], self.tr("Exporting customers…"), done)
+
     def on_find_duplicates(self) -> None:
         from crmdesk.ui.panes.customers.duplicates_dialog import DuplicatesDialog
 
@@ -120,10 +150,12 @@ class BulkMenu(QMenu):
 
             self.run(lambda p: metrics.retier_all(self._ctx, p)[1], 100)
 
-    def run(self, work: Callable[[TaskProgress], object], size: int) -> None:
-        """Run a bulk service call in the background, with a progress dialog for big sets."""
+    def run(self, work: Callable[[TaskProgress], object], size: int, label: str | None = None,
+            done: Callable[[object], None] | None = None) -> None:
+        """Run a bulk service call in the background, with a progress dialog for big sets;
+        what it returns goes to ``done`` (by default, to the views as changes)."""
         progress = TaskProgress()
-        dialog = QProgressDialog(self.tr("Updating customers…"), self.tr("Cancel"), 0, max(size, 1),
+        dialog = QProgressDialog(label or self.tr("Updating customers…"), self.tr("Cancel"), 0, max(size, 1),
                                  self.parentWidget())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -131,9 +163,9 @@ class BulkMenu(QMenu):
         progress.progressed.connect(lambda done, total, _s: (dialog.setMaximum(max(total, 1)),
                                                                  dialog.setValue(min(done, total - 1))))
 
-        def finish(changes: object) -> None:
+        def finish(result: object) -> None:
             dialog.reset()
-            self._bus.publish(changes)
+            (done or self._bus.publish)(result)
 
         def fail(exc: BaseException) -> None:
             dialog.reset()
