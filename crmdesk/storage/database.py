@@ -70,6 +70,23 @@ def open_database(target: str | os.PathLike[str]) -> Database:
     return db
 
 
+def pending_upgrade(target: str | os.PathLike[str]) -> bool:
+    """Whether opening an existing crmdesk file will run migrations (which can take a while
+    on a big file), found out read-only."""
+    text = os.fspath(target)
+    if is_url(text) or not Path(text).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{Path(text).absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(f"SELECT value FROM {schema.META_TABLE} WHERE key = ?", (schema.VERSION_KEY,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not ours, or unreadable: opening it says why
+    return row is not None and 0 < int(row[0]) < schema.head()
+
+
 def close_database() -> None:
     db = database_proxy.obj
     if db is not None and not db.is_closed():

@@ -15,7 +15,7 @@ from crmdesk import APP_NAME, __version__, paths
 from crmdesk.domain.errors import CrmError
 from crmdesk.services import setup
 from crmdesk.services.context import Context
-from crmdesk.storage.database import close_database, open_database
+from crmdesk.storage.database import close_database, open_database, pending_upgrade
 from crmdesk.ui import i18n, labels
 from crmdesk.ui.first_paint import FirstPaint
 from crmdesk.ui.main_window import MainWindow
@@ -53,6 +53,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def open_window(target: str, settings: UiSettings, language: str, runner: TaskRunner) -> MainWindow:
     """Open the database and build the main window on it (raises CrmError)."""
+    if pending_upgrade(target):
+        from crmdesk.ui.upgrade import upgrade_with_progress
+
+        upgrade_with_progress(target)
     open_database(target)
     ctx = Context()
     setup.ensure_defaults(ctx, language)

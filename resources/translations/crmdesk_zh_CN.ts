@@ -1089,6 +1089,15 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>Upgrade</name>
+    <message>
+        <source>Updating the database for this version of crmdesk…
+A copy of the old file is kept in the backups folder.</source>
+        <translation>正在为新版 crmdesk 更新数据库…
+旧文件的副本保存在 backups 文件夹中。</translation>
+    </message>
+</context>
+<context>
     <name>dedupe</name>
     <message>
         <source>same phone number</source>

@@ -46,3 +46,33 @@ def test_second_launch_hands_over_to_the_first(qapp, qtbot, tmp_path: Path, caps
         assert app_module.run(db) == 0
     assert "already open" in capsys.readouterr().out
     owner.release()
+
+
+def test_an_older_database_is_upgraded_behind_a_progress_window(qapp, tmp_path: Path, monkeypatch) -> None:
+    from crmdesk.storage import migrations, schema
+    from crmdesk.storage.database import close_database, open_database, pending_upgrade
+    from crmdesk.ui.upgrade import upgrade_with_progress
+
+    path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "HEAD", migrations.HEAD - 1)
+        open_database(path)
+        close_database()
+    assert pending_upgrade(str(path))
+    shown = []
+    monkeypatch.setattr("crmdesk.ui.upgrade.QProgressDialog.show", lambda self: shown.append(self.labelText()))
+    upgrade_with_progress(str(path))
+    assert shown and "backups" in shown[0]
+    assert not pending_upgrade(str(path))
+    assert schema.current_version(open_database(path)) == migrations.HEAD
+    close_database()
+    assert not pending_upgrade(str(tmp_path / "new.sqlite")) and not pending_upgrade("postgresql://x/y")
+
+
+def test_a_failed_upgrade_is_reported_not_swallowed(qapp, tmp_path: Path, monkeypatch) -> None:
+    from crmdesk.domain.errors import CrmError
+    from crmdesk.ui.upgrade import upgrade_with_progress
+
+    monkeypatch.setattr("crmdesk.ui.upgrade.QProgressDialog.show", lambda self: None)
+    with pytest.raises(CrmError):
+        upgrade_with_progress(str(tmp_path / "missing-folder" / "x.sqlite"))
