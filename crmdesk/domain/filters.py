@@ -55,3 +55,17 @@ def lunar_days_in_month(year: int, month: int) -> list[tuple[int, int, bool]]:
         out.append((lunar.month, lunar.day, lunar.is_leap_month))
         day += dt.timedelta(days=1)
     return out
+
+
+@dataclass(frozen=True)
+class ComplaintFilter:
+    """What the complaint log is filtered by."""
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    category_id: int | None = None
+    assignee_id: int | None = None  # a user id, UNASSIGNED, or None for anyone
+    overdue: bool = False  # open and past the deadline
+    received_from: int | None = None  # ms, inclusive
+    received_until: int | None = None  # ms, exclusive

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crmdesk.domain.clock import today
-from crmdesk.domain.filters import CustomerFilter
+from crmdesk.domain.filters import ComplaintFilter, CustomerFilter
 from crmdesk.services.context import Context
 from crmdesk.storage import listing
 from crmdesk.storage.listing import Listing
@@ -21,5 +21,5 @@ def open_reminders(ctx: Context) -> Listing:
     return listing.open_reminders(today(ctx.clock))
 
 
-def complaints(ctx: Context) -> Listing:
-    return listing.complaints()
+def complaints(ctx: Context, flt: ComplaintFilter | None = None) -> Listing:
+    return listing.complaints(flt, ctx.now())

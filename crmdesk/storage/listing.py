@@ -17,7 +17,7 @@ from functools import reduce
 from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 
 from crmdesk.domain import search
-from crmdesk.domain.filters import UNASSIGNED, CustomerFilter, lunar_days_in_month
+from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter, CustomerFilter, lunar_days_in_month
 from crmdesk.storage import models as m
 from crmdesk.storage.name_key import ID_MASK, name_key, prefix_range
 
@@ -342,13 +342,16 @@ def open_reminders(today: dt.date) -> Listing:
     )
 
 
-def complaints() -> Listing:
+def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0) -> Listing:
+    from crmdesk.storage.complaints import conditions
+
     k, c, cat = m.Complaint, m.Customer, m.ComplaintCategory
+    where = conditions(flt or ComplaintFilter(), now_ms)
     return Listing(
         base=lambda: k.select().join(c, on=(k.customer == c.id))
         .switch(k).join(cat, on=(k.category == cat.id), join_type=JOIN.LEFT_OUTER)
         .switch(k).join(Owner, on=(k.assignee == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(k.deleted_at.is_null()),
+        .where(where),
         id_expr=k.id,
         columns=(
             ("received_at", k.received_at), ("customer", c.name), ("category", cat.name),
