@@ -31,7 +31,8 @@ FOLLOW_UP_DAYS = 3  # a care call this many days after a complaint closes
 def check_transition(current: str, target: str) -> None:
     if target not in TRANSITIONS.get(current, frozenset()):
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "A complaint that is “{current}” cannot become “{target}”."),
+            QT_TRANSLATE_NOOP("errors", "The complaint cannot move to that status from the one it has now "
+                                        "(it may have just been changed elsewhere)."),
             field="status", current=current, target=target)
 
 

@@ -1123,8 +1123,52 @@ A copy of the old file is kept in the backups folder.</source>
 <context>
     <name>errors</name>
     <message>
+        <source>The complaint cannot move to that status from the one it has now (it may have just been changed elsewhere).</source>
+        <translation>投诉不能从当前状态转到该状态（可能刚在别处被修改过）。</translation>
+    </message>
+    <message>
+        <source>Choose the customer who complained.</source>
+        <translation>请选择投诉的客户。</translation>
+    </message>
+    <message>
+        <source>Describe what the customer complained about.</source>
+        <translation>请描述客户投诉的内容。</translation>
+    </message>
+    <message>
+        <source>A text can have at most {max} characters.</source>
+        <translation>文字最多 {max} 个字符。</translation>
+    </message>
+    <message>
         <source>“{value}” is not one of the allowed choices for this field.</source>
         <translation>“{value}”不是此项允许的选项。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be received in the future.</source>
+        <translation>投诉的受理时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Say what was done to resolve the complaint.</source>
+        <translation>请写明为解决投诉做了什么。</translation>
+    </message>
+    <message>
+        <source>The compensation must be between 0 and {max}.</source>
+        <translation>补偿金额必须在 0 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be resolved before it was received.</source>
+        <translation>投诉的解决时间不能早于受理时间。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be resolved in the future.</source>
+        <translation>投诉的解决时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is scored from 1 to 5.</source>
+        <translation>满意度的分值为 1 到 5。</translation>
+    </message>
+    <message>
+        <source>Working hours need an end after the start and at least one working day.</source>
+        <translation>工作时间的结束须晚于开始，且至少有一个工作日。</translation>
     </message>
     <message>
         <source>A customer needs a name.</source>
@@ -1159,8 +1203,40 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>“{raw}”的位数不对，不是有效的电话号码。</translation>
     </message>
     <message>
+        <source>A service deadline is between 1 hour and a year.</source>
+        <translation>处理时限须在 1 小时到一年之间。</translation>
+    </message>
+    <message>
+        <source>Complaint {id} does not exist or was deleted.</source>
+        <translation>投诉 {id} 不存在或已删除。</translation>
+    </message>
+    <message>
         <source>Customer {id} does not exist or was deleted.</source>
         <translation>客户 {id} 不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>That complaint category no longer exists.</source>
+        <translation>该投诉分类已不存在。</translation>
+    </message>
+    <message>
+        <source>That user no longer exists.</source>
+        <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only after its resolution is written down.</source>
+        <translation>写下处理结果后才能关闭投诉。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is reopened.</source>
+        <translation>请说明重新打开投诉的原因。</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is asked after the complaint is resolved.</source>
+        <translation>投诉解决后才能记录满意度。</translation>
     </message>
     <message>
         <source>“{value}” is not a kind of contact.</source>
