@@ -21,7 +21,7 @@ from typing import Any
 from crmdesk.domain.cells import EXCEL_MAX_ROWS, clean_text, csv_text, looks_like_formula
 from crmdesk.domain.clock import from_ms, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
-from crmdesk.domain.filters import CustomerFilter
+from crmdesk.domain.filters import ComplaintFilter, CustomerFilter
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 
@@ -40,6 +40,13 @@ class Vocabulary:
         return text
 
     def label(self, value: str) -> str:
+        return value
+
+    def channel(self, value: str) -> str:
+        return value
+
+    def status(self, value: str) -> str:
+        """A complaint status."""
         return value
 
 
@@ -110,6 +117,41 @@ def export_customers(
     return write_table(path, fmt, title, CUSTOMER_COLUMNS, rows, total, words, progress or NoProgress())
 
 
+COMPLAINT_COLUMNS = (
+    Column("received_at", QT_TRANSLATE_NOOP("export", "Received"), "datetime", 16),
+    Column("customer", QT_TRANSLATE_NOOP("export", "Customer"), width=14),
+    Column("phone", QT_TRANSLATE_NOOP("export", "Phone"), width=16),
+    Column("channel", QT_TRANSLATE_NOOP("export", "Channel"), "channel", 8),
+    Column("category", QT_TRANSLATE_NOOP("export", "Category"), width=10),
+    Column("severity", QT_TRANSLATE_NOOP("export", "Severity"), "label", 6),
+    Column("status", QT_TRANSLATE_NOOP("export", "Status"), "status", 8),
+    Column("due_at", QT_TRANSLATE_NOOP("export", "Deadline"), "datetime", 16),
+    Column("assignee", QT_TRANSLATE_NOOP("export", "Assigned to"), width=8),
+    Column("description", QT_TRANSLATE_NOOP("export", "Description"), width=30),
+    Column("resolved_at", QT_TRANSLATE_NOOP("export", "Resolved"), "datetime", 16),
+    Column("resolution", QT_TRANSLATE_NOOP("export", "Resolution"), width=24),
+    Column("root_cause", QT_TRANSLATE_NOOP("export", "Root cause"), width=16),
+    Column("compensation_cents", QT_TRANSLATE_NOOP("export", "Compensation"), "money", 12),
+    Column("satisfaction", QT_TRANSLATE_NOOP("export", "Satisfaction"), "number", 6),
+    Column("satisfaction_comment", QT_TRANSLATE_NOOP("export", "Satisfaction comment"), width=16),
+)
+
+
+def export_complaints(
+    ctx: Context, flt: ComplaintFilter, path: Path, fmt: str | None = None, words: Vocabulary | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the complaints of the log's filter to ``path``; returns how many were written."""
+    from crmdesk.storage import exporting, listing
+
+    words = words or Vocabulary()
+    fmt = _format_of(path, fmt)
+    total = listing.complaints(flt, ctx.now()).count()
+    title = words.header(QT_TRANSLATE_NOOP("export", "Complaints"))
+    return write_table(path, fmt, title, COMPLAINT_COLUMNS, exporting.complaint_pages(flt, ctx.now()), total, words,
+                       progress or NoProgress())
+
+
 def _format_of(path: Path, fmt: str | None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
@@ -164,6 +206,10 @@ def _cell_value(column: Column, value: Any, words: Vocabulary) -> Any:
         return None
     if column.kind == "label":
         return words.label(value)
+    if column.kind == "channel":
+        return words.channel(value)
+    if column.kind == "status":
+        return words.status(value)
     if column.kind == "money":
         return value / 100
     if column.kind == "datetime":

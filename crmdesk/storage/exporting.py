@@ -9,7 +9,7 @@ from functools import reduce
 
 from peewee import JOIN, fn
 
-from crmdesk.domain.filters import CustomerFilter
+from crmdesk.domain.filters import ComplaintFilter, CustomerFilter
 from crmdesk.storage import models as m
 from crmdesk.storage.listing import Owner, customer_conditions
 
@@ -58,3 +58,28 @@ def _tags_of(ids: list[int]) -> dict[int, list[str]]:
              .where(ct.customer.in_(ids) & ct.deleted_at.is_null() & t.deleted_at.is_null())
              .group_by(ct.customer).tuples())
     return {cid: sorted(names.split("\x1f")) for cid, names in query}
+
+
+def complaint_pages(flt: ComplaintFilter, now_ms: int) -> Iterator[list[dict]]:
+    """The complaints of the log's filter, ``PAGE`` at a time in id order."""
+    from crmdesk.storage.complaints import conditions
+
+    k, c, cat = m.Complaint, m.Customer, m.ComplaintCategory
+    columns = (("received_at", k.received_at), ("customer", c.name), ("phone", c.phone), ("channel", k.channel),
+               ("category", cat.name), ("severity", k.severity), ("status", k.status), ("due_at", k.due_at),
+               ("assignee", Owner.display_name), ("description", k.description), ("resolved_at", k.resolved_at),
+               ("resolution", k.resolution), ("root_cause", k.root_cause),
+               ("compensation_cents", k.compensation_cents), ("satisfaction", k.satisfaction),
+               ("satisfaction_comment", k.satisfaction_comment))
+    keys = [key for key, _ in columns]
+    where = conditions(flt, now_ms)
+    last = 0
+    while True:
+        rows = list(k.select(k.id, *[expr for _, expr in columns]).join(c, on=(k.customer == c.id))
+                    .switch(k).join(cat, JOIN.LEFT_OUTER, on=(k.category == cat.id))
+                    .switch(k).join(Owner, JOIN.LEFT_OUTER, on=(k.assignee == Owner.id))
+                    .where(where & (k.id > last)).order_by(k.id).limit(PAGE).tuples())
+        if not rows:
+            return
+        yield [dict(zip(keys, row[1:], strict=True)) for row in rows]
+        last = rows[-1][0]

@@ -343,6 +343,7 @@ def open_reminders(today: dt.date) -> Listing:
 
 
 def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0) -> Listing:
+    from crmdesk.domain.complaints import OPEN_STATUSES
     from crmdesk.storage.complaints import conditions
 
     k, c, cat = m.Complaint, m.Customer, m.ComplaintCategory
@@ -356,6 +357,8 @@ def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0) -> Listing:
         columns=(
             ("received_at", k.received_at), ("customer", c.name), ("category", cat.name),
             ("severity", k.severity), ("status", k.status), ("due_at", k.due_at),
+            # the deadline of complaints still being worked on (None once resolved)
+            ("open_due", Case(None, [(k.status.in_(list(OPEN_STATUSES)), k.due_at)], None)),
             ("assignee", Owner.display_name), ("description", k.description),
         ),
     )

@@ -28,3 +28,11 @@ class TranslatedWords(Vocabulary):
     def label(self, value: str) -> str:
         source = labels.label_source(value)
         return self._translate(labels.CONTEXT, source) if source else value
+
+    def channel(self, value: str) -> str:
+        source = labels.channel_source(value)
+        return self._translate("labels.channel", source) if source else value
+
+    def status(self, value: str) -> str:
+        source = labels.complaint_status_source(value)
+        return self._translate(source[0], source[1]) if source else value

@@ -65,6 +65,51 @@ _INTERACTION: dict[str, str] = {
 }
 
 
+_CHANNEL: dict[str, str] = {
+    "phone": QT_TRANSLATE_NOOP("labels.channel", "Phone"),
+    "in_store": QT_TRANSLATE_NOOP("labels.channel", "In store"),
+    "wechat": QT_TRANSLATE_NOOP("labels.channel", "WeChat"),
+    "email": QT_TRANSLATE_NOOP("labels.channel", "E-mail"),
+    "online_review": QT_TRANSLATE_NOOP("labels.channel", "Online review"),
+    "other": QT_TRANSLATE_NOOP("labels.channel", "Other"),
+}
+
+
+def channel_source(value: str) -> str | None:
+    return _CHANNEL.get(value)
+
+
+def complaint_status_source(value: str) -> tuple[str, str] | None:
+    """(context, untranslated label) of a complaint status."""
+    if value in _COMPLAINT_STATUS:
+        return "labels.complaint", _COMPLAINT_STATUS[value]
+    return (CONTEXT, _LABELS[value]) if value in _LABELS else None
+
+
+def channel(value: str) -> str:
+    text = _CHANNEL.get(value)
+    return QCoreApplication.translate("labels.channel", text) if text else value
+
+
+def countdown(due_ms: int | None, now_ms: int) -> str:
+    """A service deadline as time left ("3 h 20 min left") or overdue ("overdue 2 h")."""
+    if due_ms is None:
+        return ""
+    minutes = abs(due_ms - now_ms) // 60_000
+    days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
+    if days:
+        span = QCoreApplication.translate("labels.countdown", "%1 d %2 h").replace("%1", str(days)).replace(
+            "%2", str(hours))
+    elif hours:
+        span = QCoreApplication.translate("labels.countdown", "%1 h %2 min").replace("%1", str(hours)).replace(
+            "%2", str(mins))
+    else:
+        span = QCoreApplication.translate("labels.countdown", "%1 min").replace("%1", str(mins))
+    if due_ms < now_ms:
+        return QCoreApplication.translate("labels.countdown", "overdue %1").replace("%1", span)
+    return QCoreApplication.translate("labels.countdown", "%1 left").replace("%1", span)
+
+
 def interaction_kind(value: str) -> str:
     text = _INTERACTION.get(value)
     return QCoreApplication.translate("labels.interaction", text) if text else value

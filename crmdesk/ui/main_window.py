@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.customers = CustomersPane(ctx, settings, runner, self.bus)
         self._panes: list[QWidget | None] = [self.customers, None, None, None, None]
         self.bus.changes_did_happen.connect(self.customers.on_changes_did_happen)
+        self.customers.complaint_requested.connect(self.log_complaint_for)
 
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         if row == 3:
             from crmdesk.ui.panes.complaints.pane import ComplaintsPane
 
-            return ComplaintsPane(ctx, settings)
+            return ComplaintsPane(ctx, settings, self.runner, self.bus)
         from crmdesk.ui.panes.dashboard.pane import DashboardPane
 
         return DashboardPane(ctx, self.runner)
@@ -110,6 +111,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.pane(row))
             if self.nav.currentRow() != row:
                 self.nav.setCurrentRow(row)
+
+    def log_complaint_for(self, customer_id: int, name: str) -> None:
+        """From a customer's profile: open the complaint log with a new complaint for them."""
+        self.show_pane(3)
+        self.complaints.on_new((customer_id, name))
 
     @property
     def pipeline(self) -> QWidget:

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from PySide6.QtGui import QColor
+
 from crmdesk.storage.listing import Listing
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,6 +54,8 @@ class PagedTableModel(QAbstractTableModel):
         self._sort_key = default_sort
         self._descending = descending
         self._positions: dict[str, int] = {}
+        # The text colour of a whole row from its values (e.g. overdue complaints in red).
+        self.row_color: Callable[[Callable[[str], Any]], QColor | None] | None = None
 
     # -- data source ------------------------------------------------------------------------
     def set_listing(self, listing: Listing, count: int | None = None, first_page: list[tuple] | None = None) -> None:
@@ -104,6 +108,11 @@ class PagedTableModel(QAbstractTableModel):
         """(sort key, descending)."""
         return self._sort_key, self._descending
 
+    def repaint_all(self) -> None:
+        """Tell views every cell may read differently (values that depend on the time)."""
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
+
     def id_at(self, row: int) -> int | None:
         record = self._row(row)
         return None if record is None else int(record[0])
@@ -130,6 +139,11 @@ class PagedTableModel(QAbstractTableModel):
             return column.format(record[self._positions[column.display_key or column.key]])
         if role == ID_ROLE:
             return self.id_at(index.row())
+        if role == Qt.ItemDataRole.ForegroundRole and self.row_color is not None:
+            record = self._row(index.row())
+            if record is None:
+                return None
+            return self.row_color(lambda key: record[self._positions[key]])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

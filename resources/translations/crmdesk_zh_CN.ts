@@ -174,6 +174,124 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Satisfaction…</source>
+        <translation>满意度…</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Choose a complaint to see it here.</source>
+        <translation>选择一条投诉，在这里查看详情。</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>处理结果：%1</translation>
+    </message>
+    <message>
+        <source>Compensation: %1</source>
+        <translation>补偿：%1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>Reopen complaint</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <source>Why is it reopened?</source>
+        <translation>为什么重新打开？</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Edit complaint</source>
+        <translation>编辑投诉</translation>
+    </message>
+    <message>
+        <source>Log a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Type a name or phone to find the customer</source>
+        <translation>输入姓名或电话查找客户</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPane</name>
     <message>
         <source>Received</source>
@@ -196,8 +314,78 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Deadline</source>
-        <translation>处理时限</translation>
+        <source>Time left</source>
+        <translation>剩余时限</translation>
+    </message>
+    <message>
+        <source>Search customer, phone or description</source>
+        <translation>搜索客户、电话或投诉内容</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完结</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何负责人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <source>Log complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Deadlines…</source>
+        <translation>处理时限…</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export complaints</source>
+        <translation>导出投诉</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条投诉导出到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Assigned to</source>
@@ -221,6 +409,10 @@
     <message>
         <source>&amp;Log contact…</source>
         <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Complaint…</source>
+        <translation>投诉…</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -1032,6 +1224,44 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <source>Customer satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>Score (1–5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve complaint</source>
+        <translation>解决投诉</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+</context>
+<context>
     <name>SegmentList</name>
     <message>
         <source>All customers</source>
@@ -1060,6 +1290,84 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Delete the segment “%1”? The customers stay.</source>
         <translation>删除分组“%1”？其中的客户不会被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SlaDialog</name>
+    <message>
+        <source>Service deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Count working hours only</source>
+        <translation>只计工作时间</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>上班 – 下班</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>投诉统计</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>收到投诉</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <source>Average time to resolve</source>
+        <translation>平均解决用时</translation>
+    </message>
+    <message>
+        <source>90% resolved within</source>
+        <translation>90% 在此时间内解决</translation>
+    </message>
+    <message>
+        <source>Resolved on time</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Open now (overdue)</source>
+        <translation>当前未完结（其中超时）</translation>
+    </message>
+    <message>
+        <source>Repeat complainers</source>
+        <translation>重复投诉的客户</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1793,66 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Satisfaction comment</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉记录</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -1602,10 +1970,60 @@ A copy of the old file is kept in the backups folder.</source>
     </message>
 </context>
 <context>
+    <name>labels.channel</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网络评价</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>labels.complaint</name>
     <message>
         <source>New</source>
         <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>labels.countdown</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩 %1</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +2074,29 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>{orders} orders, the last {days} days ago</source>
         <translation>共 {orders} 笔订单，最近一次在 {days} 天前</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
     </message>
 </context>
 </TS>

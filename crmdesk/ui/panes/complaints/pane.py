@@ -1,43 +1,229 @@
-"""Every complaint with its severity, status and service deadline."""
+"""The complaint log: a filtered, paged table of complaints beside the chosen one's details."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
 
-from crmdesk.services import lists
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+
+from crmdesk.domain.changes import Changes
+from crmdesk.domain.clock import today
+from crmdesk.domain.complaints import OPEN_STATUSES
+from crmdesk.domain.enums import ComplaintStatus, Severity
+from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter
+from crmdesk.services import complaints, directory, lists
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
+from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.paged_model import Column
+from crmdesk.ui.panes.complaints.detail import ComplaintDetail
+from crmdesk.ui.panes.complaints.periods import PERIODS, period_range, period_text
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
+from crmdesk.ui.tasks import TaskRunner
 
 CONTEXT = "ComplaintsPane"
+OVERDUE_COLOUR = QColor("#b00020")
+OPEN = "open"  # the status filter "any open status"
 
-COLUMNS = [
-    Column("received_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Received"), labels.timestamp_minutes, width=17),
-    Column("customer", QT_TRANSLATE_NOOP("ComplaintsPane", "Customer"), width=16),
-    Column("category", QT_TRANSLATE_NOOP("ComplaintsPane", "Category"), width=9),
-    Column("severity", QT_TRANSLATE_NOOP("ComplaintsPane", "Severity"), labels.label, width=7),
-    Column("status", QT_TRANSLATE_NOOP("ComplaintsPane", "Status"), labels.complaint_status, width=10),
-    Column("due_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Deadline"), labels.timestamp_minutes, width=17),
-    Column("assignee", QT_TRANSLATE_NOOP("ComplaintsPane", "Assigned to"), width=10),
-    Column("description", QT_TRANSLATE_NOOP("ComplaintsPane", "Description")),
-]
+
+def _columns(pane: ComplaintsPane) -> list[Column]:
+    return [
+        Column("received_at", QT_TRANSLATE_NOOP("ComplaintsPane", "Received"), labels.timestamp_minutes, width=17),
+        Column("customer", QT_TRANSLATE_NOOP("ComplaintsPane", "Customer"), width=12),
+        Column("category", QT_TRANSLATE_NOOP("ComplaintsPane", "Category"), width=9),
+        Column("severity", QT_TRANSLATE_NOOP("ComplaintsPane", "Severity"), labels.label, width=7),
+        Column("status", QT_TRANSLATE_NOOP("ComplaintsPane", "Status"), labels.complaint_status, width=8),
+        Column("open_due", QT_TRANSLATE_NOOP("ComplaintsPane", "Time left"),
+               lambda due: labels.countdown(due, pane.ctx.now()), width=13),
+        Column("assignee", QT_TRANSLATE_NOOP("ComplaintsPane", "Assigned to"), width=8),
+        Column("description", QT_TRANSLATE_NOOP("ComplaintsPane", "Description")),
+    ]
 
 
 class ComplaintsPane(TablePane):
-    def __init__(self, ctx: Context, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, settings: UiSettings, runner: TaskRunner | None = None,
+                 bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
+        self.ctx = ctx
+        self._runner, self._bus = runner, bus
+        self._filter = ComplaintFilter()
         super().__init__(
-            object_name="complaintsPane",
-            table_name="complaintTable",
-            context=CONTEXT,
-            title=QT_TRANSLATE_NOOP("ComplaintsPane", "Complaint log"),
-            columns=COLUMNS,
-            default_sort="received_at",
-            descending=True,
-            listing=lambda: lists.complaints(ctx),
-            relevant=lambda c: bool(c.complaints or c.customers),
-            settings=settings,
-            parent=parent,
+            object_name="complaintsPane", table_name="complaintTable", context=CONTEXT,
+            title=QT_TRANSLATE_NOOP("ComplaintsPane", "Complaint log"), columns=_columns(self),
+            default_sort="received_at", descending=True,
+            listing=lambda: lists.complaints(ctx, self._filter),
+            relevant=lambda c: bool(c.complaints or c.customers or c.settings), settings=settings, parent=parent,
         )
+        self.model.row_color = self._row_color
+        self._build_filters()
+        self.detail = ComplaintDetail(ctx, self)
+        self.detail.changed.connect(self._publish)
+        self.detail.failed.connect(lambda text: QMessageBox.warning(self, self.tr("Complaint log"), text))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout = self.layout()
+        layout.removeWidget(self.table)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self.detail.show_complaint(self.model.id_at(current.row())))
+        # The time left changes by itself: repaint that column every minute.
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.timeout.connect(self.model.repaint_all)
+        self._tick.start()
+
+    # -- filters and buttons --------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("complaintSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search customer, phone or description"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Any status"), None)
+        self.status.addItem(self.tr("Open"), OPEN)
+        for value in ComplaintStatus.values():
+            self.status.addItem(labels.complaint_status(value), value)
+        self.severity = QComboBox(self)
+        self.severity.addItem(self.tr("Any severity"), None)
+        for value in reversed(Severity.values()):
+            self.severity.addItem(labels.label(value), value)
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("Any category"), None)
+        for cid, name in complaints.categories():
+            self.category.addItem(name, cid)
+        self.assignee = QComboBox(self)
+        self.assignee.addItem(self.tr("Anyone"), None)
+        self.assignee.addItem(self.tr("Nobody"), UNASSIGNED)
+        for uid, name in directory.users():
+            self.assignee.addItem(name, uid)
+        self.period = QComboBox(self)
+        for key in PERIODS:
+            self.period.addItem(period_text(key), key)
+        self.overdue = QCheckBox(self.tr("Overdue only"), self)
+        self.overdue.setObjectName("complaintOverdue")
+        for box in (self.status, self.severity, self.category, self.assignee, self.period):
+            box.currentIndexChanged.connect(self.apply_filters)
+        self.overdue.toggled.connect(self.apply_filters)
+        bar = QHBoxLayout()
+        for widget in (self.search, self.status, self.severity, self.category, self.assignee, self.period,
+                       self.overdue):
+            bar.addWidget(widget)
+        bar.setStretch(0, 1)
+        self.layout().insertLayout(1, bar)
+        for text, slot, name in ((self.tr("Log complaint…"), self.on_new, "newComplaint"),
+                                 (self.tr("Statistics…"), self.on_stats, "complaintStatsButton"),
+                                 (self.tr("Export…"), self.on_export, "exportComplaints"),
+                                 (self.tr("Deadlines…"), self.on_sla, "slaButton")):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            self.toolbar.insertWidget(self.toolbar.count() - 1, button)
+
+    def current_filter(self) -> ComplaintFilter:
+        status = self.status.currentData()
+        start, end = period_range(self.period.currentData(), self.ctx)
+        return ComplaintFilter(
+            text=self.search.text().strip(),
+            statuses=OPEN_STATUSES if status == OPEN else ((status,) if status else ()),
+            severities=(self.severity.currentData(),) if self.severity.currentData() else (),
+            category_id=self.category.currentData(), assignee_id=self.assignee.currentData(),
+            overdue=self.overdue.isChecked(), received_from=start, received_until=end)
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt == self._filter:
+            return
+        self._filter = flt
+        if self._loaded:
+            self.load()
+
+    def _row_color(self, value) -> QColor | None:  # noqa: ANN001 - a getter of the row's values
+        due = value("open_due")
+        return OVERDUE_COLOUR if due is not None and due < self.ctx.now() else None
+
+    # -- actions ----------------------------------------------------------------------------
+    def _publish(self, changes: Changes) -> None:
+        if self._bus is not None:
+            self._bus.publish(changes)
+        else:
+            self.on_changes_did_happen(changes)
+
+    def on_new(self, customer: tuple[int, str] | None = None) -> None:
+        from crmdesk.ui.panes.complaints.dialogs import ComplaintDialog
+
+        dialog = ComplaintDialog(self.ctx, self, customer=customer)
+        dialog.submit = lambda: self._publish(complaints.log_complaint(self.ctx, dialog.value())[1])
+        self.last_dialog = dialog
+        dialog.open()
+
+    def on_stats(self) -> None:
+        from crmdesk.ui.panes.complaints.stats_dialog import StatsDialog
+
+        self.last_dialog = StatsDialog(self.ctx, self)
+        self.last_dialog.open()
+
+    def on_sla(self) -> None:
+        from crmdesk.ui.panes.complaints.sla_dialog import SlaDialog
+
+        dialog = SlaDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self._publish(Changes(settings=True)))
+        self.last_dialog = dialog
+        dialog.open()
+
+    def on_export(self) -> None:
+        from crmdesk.services import exporting
+        from crmdesk.ui.export_words import TranslatedWords
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("complaints") + f"-{today(self.ctx.clock).isoformat()}.xlsx"
+        excel, text = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
+        path, kind = QFileDialog.getSaveFileName(self, self.tr("Export complaints"), str(Path(folder) / name),
+                                                 f"{excel};;{text}")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + (".csv" if kind == text else ".xlsx"))
+        flt = self._filter
+
+        def done(count: object) -> None:
+            QMessageBox.information(self, self.tr("Export complaints"), self.tr(
+                "%n complaint(s) written to %1.", "", int(count)).replace("%1", str(target)))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Export complaints"), labels.error_text(exc))
+
+        work = lambda: exporting.export_complaints(self.ctx, flt, target, words=TranslatedWords())  # noqa: E731
+        if self._runner is None:
+            try:
+                done(work())
+            except Exception as exc:  # shown to the user, as the runner would
+                failed(exc)
+        else:
+            self._runner.run(work, done, failed)
+
+    def on_changes_did_happen(self, changes: Changes) -> None:
+        super().on_changes_did_happen(changes)
+        if self._loaded and (changes.everything or changes.complaints):
+            self.detail.show_complaint(self.detail.complaint_id)

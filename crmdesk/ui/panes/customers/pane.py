@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,9 +35,9 @@ from crmdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from crmdesk.domain.customer import CustomerInput
-    from crmdesk.ui.panes.customers.dialog import CustomerDialog
     from crmdesk.ui.panes.customers.bulk_menu import BulkMenu
     from crmdesk.ui.panes.customers.detail import CustomerDetail
+    from crmdesk.ui.panes.customers.dialog import CustomerDialog
     from crmdesk.ui.panes.customers.filter_bar import FilterBar
     from crmdesk.ui.panes.customers.segments import SegmentList
 
@@ -77,6 +77,8 @@ segments = _Lazy("crmdesk.services.segments")
 
 
 class CustomersPane(TablePane):
+    complaint_requested = Signal(int, str)  # a complaint to log for this customer (id, name)
+
     def __init__(
         self, ctx: Context, settings: UiSettings, runner: TaskRunner, bus: ChangeBus, parent: QWidget | None = None
     ) -> None:
@@ -155,6 +157,7 @@ class CustomersPane(TablePane):
         self.detail = CustomerDetail(self)
         self.detail.edit_requested.connect(self.on_edit)
         self.detail.log_requested.connect(self.on_log_contact)
+        self.detail.complaint_requested.connect(self._on_complaint)
         self.detail.accept_requested.connect(self.on_accept_suggestion)
         self.splitter.insertWidget(0, sidebar)
         self.splitter.addWidget(self.detail)
@@ -379,6 +382,12 @@ class CustomersPane(TablePane):
                                 look_alikes=self._look_alikes(customer_id))
         dialog.open()
         self.last_dialog = dialog
+
+    def _on_complaint(self) -> None:
+        customer_id = self.current_id()
+        if customer_id is not None:
+            name = self.model.value(self.table.currentIndex().row(), "name") or ""
+            self.complaint_requested.emit(customer_id, name)
 
     def on_log_contact(self) -> None:
         customer_id = self.current_id()
