@@ -68,6 +68,10 @@ def main() -> int:
     report("read a 100,000-row xlsx (python-calamine alone)", f"{read_rate:,.0f} rows/s")
     report("import the same file into an empty book", f"{import_rate:,.0f} rows/s")
     report("import / read ratio (target >= 0.5)", f"{import_rate / read_rate:.2f}")
+
+    from benchmarks import complaints
+
+    complaints.main()
     return 0
 
 

@@ -168,3 +168,14 @@ def _terms(pieces: Iterable[str]) -> list[tuple[str, str]]:
     if run:
         terms.append(("phrase", " ".join(run)))
     return terms
+
+
+def text_only_match(entry: str) -> str | None:
+    """An FTS5 expression for an index with a single ``search_text`` column (complaints):
+    CJK runs as phrases, other words by prefix; None when nothing is searchable."""
+    terms = []
+    for chunk in fold(entry).split():
+        terms.extend(_terms(words(chunk)))
+    if not terms:
+        return None
+    return " AND ".join(_quote(text) + ("" if kind == "phrase" else " *") for kind, text in terms)

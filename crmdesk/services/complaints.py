@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from crmdesk.domain import search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import from_ms, to_ms, today
 from crmdesk.domain.complaints import (
@@ -181,6 +182,7 @@ def log_complaint(ctx: Context, data: ComplaintInput) -> tuple[int, Changes]:
             uid=new_uid(), stamp=ctx.now(), customer=data.customer_id, received_at=data.received_at,
             channel=data.channel, category=data.category_id, severity=data.severity,
             description=data.description.strip(), assignee=data.assignee_id, status=NEW,
+            search_text=search.search_text(data.description),
             due_at=due_at(data.received_at, data.severity))
         _event(ctx, row.id, None, NEW)
     return row.id, _changed(row.id, data.customer_id)
@@ -195,7 +197,7 @@ def update_complaint(ctx: Context, complaint_id: int, data: ComplaintInput) -> C
         values: dict[str, Any] = {
             "customer": data.customer_id, "received_at": data.received_at, "channel": data.channel,
             "category": data.category_id, "severity": data.severity, "description": data.description.strip(),
-            "assignee": data.assignee_id, "stamp": ctx.now()}
+            "assignee": data.assignee_id, "stamp": ctx.now(), "search_text": search.search_text(data.description)}
         if row.status in OPEN_STATUSES and (data.severity != row.severity or data.received_at != row.received_at):
             values["due_at"] = due_at(data.received_at, data.severity)
         m.Complaint.update(**values).where(m.Complaint.id == complaint_id).execute()

@@ -36,7 +36,7 @@ class Listing:
     counter: Callable[[], int] | None = None  # a faster count than COUNT(*) over ``base``
     # Ids of one page in order, from a narrower query than ``base`` (a deferred join): when
     # given, a page is read as ids first and then the rows of just those ids.
-    id_page: Callable[[str, bool, int, int], list[int]] | None = None
+    id_page: Callable[[str, bool, int, int], list[int] | None] | None = None
     # ``base`` with a lighter WHERE, to read the rows of ids ``id_page`` already chose (a
     # search condition there would be evaluated again for nothing).
     rows_of: Callable[[], ModelSelect] | None = None
@@ -53,8 +53,8 @@ class Listing:
         return int(self.base().select(fn.COUNT(SQL("*"))).scalar() or 0)
 
     def page(self, sort_key: str, descending: bool, offset: int, limit: int) -> list[tuple]:
-        if self.id_page is not None:
-            ids = self.id_page(sort_key, descending, offset, limit)
+        ids = self.id_page(sort_key, descending, offset, limit) if self.id_page is not None else None
+        if ids is not None:  # (an id_page may decline an order by answering None)
             by_id = {row[0]: row for row in self.rows(ids)} if ids else {}
             return [by_id[i] for i in ids if i in by_id]
         exprs = dict(self.columns)
@@ -124,6 +124,15 @@ def _search_index(text: str) -> tuple[str, str] | None:
     if query.text_match is not None:
         return "customer_fts", query.text_match
     return None
+
+
+def customer_search_ids(text: str) -> tuple[str, list[str]] | None:
+    """A subquery (SQL, params) of the ids of live customers a search box entry finds."""
+    found = _search_index(text)
+    if found is None:
+        return None
+    table, match = found
+    return f"SELECT rowid & {ID_MASK} FROM {table} WHERE {table} MATCH ?", [match]
 
 
 def _other_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
@@ -343,25 +352,9 @@ def open_reminders(today: dt.date) -> Listing:
 
 
 def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0) -> Listing:
-    from crmdesk.domain.complaints import OPEN_STATUSES
-    from crmdesk.storage.complaints import conditions
+    from crmdesk.storage.complaints import complaint_listing
 
-    k, c, cat = m.Complaint, m.Customer, m.ComplaintCategory
-    where = conditions(flt or ComplaintFilter(), now_ms)
-    return Listing(
-        base=lambda: k.select().join(c, on=(k.customer == c.id))
-        .switch(k).join(cat, on=(k.category == cat.id), join_type=JOIN.LEFT_OUTER)
-        .switch(k).join(Owner, on=(k.assignee == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(where),
-        id_expr=k.id,
-        columns=(
-            ("received_at", k.received_at), ("customer", c.name), ("category", cat.name),
-            ("severity", k.severity), ("status", k.status), ("due_at", k.due_at),
-            # the deadline of complaints still being worked on (None once resolved)
-            ("open_due", Case(None, [(k.status.in_(list(OPEN_STATUSES)), k.due_at)], None)),
-            ("assignee", Owner.display_name), ("description", k.description),
-        ),
-    )
+    return complaint_listing(flt or ComplaintFilter(), now_ms)
 
 
 def customer_ids(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[int]:

@@ -271,6 +271,7 @@ class Complaint(Synced):
     root_cause = TextField(default="")
     satisfaction = SmallIntegerField(null=True)
     satisfaction_comment = TextField(default="")
+    search_text = TextField(default="")  # the description as the search index reads it (migration 6)
 
 
 class ComplaintEvent(Synced):

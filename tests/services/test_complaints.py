@@ -132,3 +132,70 @@ def test_statistics_on_a_hand_checked_set(db: Path, customer: int) -> None:
     assert s.open == 1 and s.overdue == 1  # the low one: 168 h deadline, 200 h later
     assert s.repeat == [(customer, "张伟", 3)]
     assert complaints.statistics(later, start + HOUR, None).total == 0
+
+
+def test_search_finds_any_part_of_the_text_and_the_customer_as_the_archive_does(ctx: Context, customer: int) -> None:
+    first = _log(ctx, customer, text="收到的商品有破损")
+
+    def found(text: str) -> set[int]:
+        listing = lists.complaints(ctx, ComplaintFilter(text=text))
+        return {row[0] for row in listing.page("received_at", True, 0, 100)} if listing.count() else set()
+
+    assert found("破") == found("商品有") == found("zw") == found("zhangwei") == found("1234") == {first}
+    assert found("破损 张伟") == {first} and found("破损 李四") == set()
+    data = ComplaintInput(customer_id=customer, received_at=ctx.now() - HOUR, description="发票开错了",
+                          category_id=complaints.categories()[0][0])
+    complaints.update_complaint(ctx, first, data)
+    assert found("发票") == {first} and found("破损") == set()
+    m.Complaint.update(deleted_at=ctx.now()).where(m.Complaint.id == first).execute()
+    assert found("发票") == set()
+
+
+def test_an_older_book_gets_its_complaints_indexed(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    from crmdesk.storage import migrations
+    from crmdesk.storage.database import close_database, open_database
+
+    path = tmp_path / "v5.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "HEAD", 5)
+        open_database(path)
+        close_database()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO customer (uid, stamp, kind, name, name_pinyin, name_initials, gender, company, title,"
+                     " phone, phone_e164, email, address, city, source, category, tier, tier_manual, stage,"
+                     " stage_manual, birthday_calendar, birth_leap_month, custom_fields, notes, created_at,"
+                     " order_count, order_total_cents) VALUES ('u1', 1, 'person', '王五', 'wangwu', 'ww', '', '', '',"
+                     " '', '', '', '', '', '', 'potential', 'general', 0, 'potential', 0, 'solar', 0, '{}', '', 1, 0, 0)")
+        conn.execute("INSERT INTO complaint (uid, stamp, customer_id, received_at, channel, severity, description,"
+                     " status, due_at, resolution, compensation_cents, root_cause, satisfaction_comment)"
+                     " VALUES ('k1', 1, 1, 1, 'phone', 'normal', '店员态度不好', 'new', 2, '', 0, '', '')")
+    database = open_database(path)
+    hits = database.execute_sql("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH '\"态 度\"'").fetchall()
+    assert hits == [(1,)]
+    close_database()
+
+
+def test_big_search_results_page_the_same_by_either_strategy(ctx: Context, customer: int, monkeypatch) -> None:
+    from crmdesk.storage import complaints as queries
+
+    other = customers.create_customer(ctx, CustomerInput(name="王五"))[0]
+    for i in range(12):
+        _log(ctx, customer if i % 2 else other, ["low", "urgent"][i % 2], hours_ago=i * 7 % 5, text=f"破损{i}")
+    m.Complaint.update(deleted_at=ctx.now()).where(m.Complaint.description == "破损3").execute()
+
+    def pages(text: str) -> list[list[int]]:
+        out = []
+        for key in ("received_at", "status", "due_at", "customer"):
+            for desc in (False, True):
+                listing = lists.complaints(ctx, ComplaintFilter(text=text))
+                out.append([listing.count()] + [r[0] for r in listing.page(key, desc, 0, 4) + listing.page(key, desc, 4, 50)])
+        return out
+
+    for text in ("破损", "张伟", "破损 王五"):
+        small = pages(text)
+        monkeypatch.setattr(queries, "LARGE_RESULT", 0)
+        assert pages(text) == small, text
+        monkeypatch.undo()
+    assert pages("破损")[0][0] == 11 and pages("破损 王五")[0][0] == 6

@@ -44,10 +44,10 @@ def test_migrations_from_empty_equal_the_models(tmp_path: Path) -> None:
 
     with sqlite3.connect(migrated) as a, sqlite3.connect(fresh) as b:
         migrated_shape, model_shape = _shape(a), _shape(b)
-        search_tables = {t for t in migrated_shape if t.startswith(("customer_fts", "customer_phone_fts"))}
+        search_tables = {t for t in migrated_shape if t.startswith(("customer_fts", "customer_phone_fts", "complaint_fts"))}
         assert {t: migrated_shape[t] for t in migrated_shape if t not in search_tables} == model_shape
         # The search index exists only through its migration (peewee models do not declare it).
-        assert {"customer_fts", "customer_phone_fts"} <= search_tables
+        assert {"customer_fts", "customer_phone_fts", "complaint_fts"} <= search_tables
 
 
 def _fake_step(sql: str, fail: bool = False) -> SimpleNamespace:

@@ -57,7 +57,7 @@ REMINDER_COLUMNS = (
 COMPLAINT_COLUMNS = (
     "id", "uid", "stamp", "customer_id", "received_at", "channel", "category_id", "severity",
     "description", "assignee_id", "status", "due_at", "resolved_at", "closed_at", "resolution",
-    "compensation_cents", "root_cause", "satisfaction", "satisfaction_comment",
+    "compensation_cents", "root_cause", "satisfaction", "satisfaction_comment", "search_text",
 )
 EVENT_COLUMNS = ("id", "uid", "stamp", "complaint_id", "at", "user_id", "from_status", "to_status", "note")
 TABLES = ("customer", "interaction", "sale_order", "customer_tag", "opportunity", "stage_change",
@@ -400,12 +400,14 @@ class _Generator:
         resolved_at = moments[1] if reached >= 2 else None
         closed_at = moments[2] if reached >= 3 else None
         satisfaction = rng.choices((1, 2, 3, 4, 5), (1, 1, 3, 5, 6))[0] if closed_at else None
+        uid = seeded_uid(rng)  # the random draws in the order they always had
+        channel, category = rng.choice(ComplaintChannel.values()), rng.choice(cfg.categories)
+        text = rng.choice(pools.COMPLAINT_TEXTS)
         rows["complaint"].append((
-            kid, seeded_uid(rng), now, cid, received, rng.choice(ComplaintChannel.values()),
-            rng.choice(cfg.categories), severity, rng.choice(pools.COMPLAINT_TEXTS), owner,
+            kid, uid, now, cid, received, channel, category, severity, text, owner,
             flow[reached], due, resolved_at, closed_at, "已与客户沟通并处理" if resolved_at else "",
             rng.choice((0, 0, 0, 5000, 10000)) if resolved_at else 0, "", satisfaction,
-            "" if satisfaction is None else ("满意" if satisfaction >= 4 else "一般"),
+            "" if satisfaction is None else ("满意" if satisfaction >= 4 else "一般"), search.search_text(text),
         ))
         at_list = [received, *moments]
         for i in range(reached + 1):
