@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import Case
+
 from crmdesk.domain import search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import from_ms, to_ms, today
@@ -129,6 +131,11 @@ class Event:
 def events(complaint_id: int) -> list[Event]:
     """The complaint's timeline, oldest first."""
     return [Event(at, user or "", a, b, note) for at, user, a, b, note in queries.events_of(complaint_id)]
+
+
+def open_and_overdue(ctx: Context) -> tuple[int, int]:
+    """How many complaints are being worked on, and how many of those are past their deadline."""
+    return queries.open_and_overdue(ctx.now())
 
 
 def categories() -> list[tuple[int, str]]:
@@ -284,3 +291,61 @@ def rate(ctx: Context, complaint_id: int, score: int, comment: str = "") -> Chan
                            ).where(m.Complaint.id == complaint_id).execute()
         _event(ctx, complaint_id, None, None, f"★{score} {comment.strip()}".strip())
     return _changed(complaint_id)
+
+
+# -- the category list ----------------------------------------------------------------------------
+MAX_CATEGORY = 40
+
+
+def _category_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > MAX_CATEGORY:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A category name has 1 to {max} characters."),
+                              field="category", max=MAX_CATEGORY)
+    c = m.ComplaintCategory
+    if c.select().where((c.name == name) & c.deleted_at.is_null()).exists():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is already a category called “{value}”."),
+                              field="category", value=name)
+    return name
+
+
+def add_category(ctx: Context, name: str) -> Changes:
+    with atomic():
+        c = m.ComplaintCategory
+        last = c.select(c.position).where(c.deleted_at.is_null()).order_by(c.position.desc()).scalar() or 0
+        c.create(uid=new_uid(), stamp=ctx.now(), name=_category_name(name), position=last + 1)
+    return Changes(settings=True)
+
+
+def rename_category(ctx: Context, category_id: int, name: str) -> Changes:
+    with atomic():
+        c = m.ComplaintCategory
+        current = c.get_or_none((c.id == category_id) & c.deleted_at.is_null())
+        if current is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "That complaint category no longer exists."),
+                                  field="category")
+        if current.name != name.strip():
+            c.update(name=_category_name(name), stamp=ctx.now()).where(c.id == category_id).execute()
+    return Changes(settings=True)
+
+
+def remove_category(ctx: Context, category_id: int) -> Changes:
+    """Take a category off the list; complaints filed under it keep showing its name."""
+    c = m.ComplaintCategory
+    c.update(deleted_at=ctx.now(), stamp=ctx.now()).where(c.id == category_id).execute()
+    return Changes(settings=True)
+
+
+def move_category(ctx: Context, category_id: int, step: int) -> Changes:
+    """Move a category up (-1) or down (+1) the list."""
+    with atomic():
+        order = [cid for cid, _ in categories()]
+        if category_id not in order:
+            return Changes()
+        i = order.index(category_id)
+        j = max(0, min(len(order) - 1, i + step))
+        order.insert(j, order.pop(i))
+        c = m.ComplaintCategory
+        position = Case(c.id, [(cid, n) for n, cid in enumerate(order)], c.position)
+        c.update(position=position, stamp=ctx.now()).where(c.id.in_(order)).execute()
+    return Changes(settings=True)

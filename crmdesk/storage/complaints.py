@@ -169,7 +169,6 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
     source = "complaint" + (" NOT INDEXED" if len(where) == 1 else "")
     cond = " AND ".join(where)
     done = "status IN ({})".format(", ".join(f"'{s}'" for s in DONE_STATUSES))
-    opened = "status IN ({})".format(", ".join(f"'{s}'" for s in OPEN_STATUSES))
     out = ComplaintStats()
     total, resolved, average, on_time, rated, score = db.execute_sql(
         f"SELECT COUNT(*), SUM({done} AND resolved_at IS NOT NULL), "
@@ -199,9 +198,7 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
         by_category[key] = by_category.get(key, 0) + n
         out.by_severity[severity] = out.by_severity.get(severity, 0) + n
     out.by_category = sorted(by_category.items(), key=lambda item: (-item[1], item[0]))
-    live_open, late = db.execute_sql(
-        f"SELECT COUNT(*), SUM(due_at < ?) FROM complaint WHERE deleted_at IS NULL AND {opened}", [now_ms]).fetchone()
-    out.open, out.overdue = int(live_open or 0), int(late or 0)
+    out.open, out.overdue = open_and_overdue(now_ms)
     top = db.execute_sql(
         f"SELECT customer_id, COUNT(*) AS n FROM {source} WHERE {cond} GROUP BY customer_id HAVING n > 1 "
         "ORDER BY n DESC, customer_id LIMIT 10", params).fetchall()
@@ -210,6 +207,15 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
         who = dict(c.select(c.id, c.name).where(c.id.in_([cid for cid, _ in top])).tuples())
         out.repeat = [(cid, who.get(cid, ""), n) for cid, n in top]
     return out
+
+
+def open_and_overdue(now_ms: int) -> tuple[int, int]:
+    """(complaints being worked on, those past their deadline), through the status index."""
+    opened = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+    live_open, late = m.Complaint._meta.database.execute_sql(
+        f"SELECT COUNT(*), SUM(due_at < ?) FROM complaint WHERE deleted_at IS NULL AND status IN ({opened})",
+        [now_ms]).fetchone()
+    return int(live_open or 0), int(late or 0)
 
 
 def events_of(complaint_id: int) -> list[tuple]:

@@ -112,6 +112,17 @@ class MainWindow(QMainWindow):
             if self.nav.currentRow() != row:
                 self.nav.setCurrentRow(row)
 
+    def on_log_complaint(self) -> None:
+        """From anywhere: a new complaint, for the customer chosen in the archive if there is one."""
+        archive = self.customers
+        customer_id = archive.current_id() if archive.model.rowCount() else None
+        if customer_id is not None and self.stack.currentWidget() is archive:
+            name = archive.model.value(archive.table.currentIndex().row(), "name") or ""
+            self.log_complaint_for(customer_id, name)
+        else:
+            self.show_pane(3)
+            self.complaints.on_new()
+
     def log_complaint_for(self, customer_id: int, name: str) -> None:
         """From a customer's profile: open the complaint log with a new complaint for them."""
         self.show_pane(3)
@@ -144,6 +155,10 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self, triggered=self.on_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addAction(self.import_action)
+        self.complaint_action = QAction(self, triggered=self.on_log_complaint)
+        self.complaint_action.setObjectName("logComplaintAction")
+        self.complaint_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.file_menu.addAction(self.complaint_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -185,6 +200,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.import_action.setText(self.tr("&Import customers…"))
+        self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.settings_menu.setTitle(self.tr("&Settings"))

@@ -174,6 +174,45 @@
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Complaint categories</source>
+        <translation>投诉分类</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名分类</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDetail</name>
     <message>
         <source>Start work</source>
@@ -366,6 +405,10 @@
         <translation>处理时限…</translation>
     </message>
     <message>
+        <source>Categories…</source>
+        <translation>分类…</translation>
+    </message>
+    <message>
         <source>complaints</source>
         <translation>投诉记录</translation>
     </message>
@@ -385,6 +428,12 @@
         <source>%n complaint(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 条投诉导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) overdue</source>
+        <translation>
+            <numerusform>%n 条投诉已超时</numerusform>
         </translation>
     </message>
     <message>
@@ -1085,6 +1134,10 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
+        <source>Log a &amp;complaint…</source>
+        <translation>登记投诉(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1545,6 +1598,14 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Satisfaction is asked after the complaint is resolved.</source>
         <translation>投诉解决后才能记录满意度。</translation>
+    </message>
+    <message>
+        <source>A category name has 1 to {max} characters.</source>
+        <translation>分类名称为 1 到 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is already a category called “{value}”.</source>
+        <translation>已经有名为“{value}”的分类。</translation>
     </message>
     <message>
         <source>“{value}” is not a kind of contact.</source>

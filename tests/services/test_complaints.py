@@ -199,3 +199,22 @@ def test_big_search_results_page_the_same_by_either_strategy(ctx: Context, custo
         assert pages(text) == small, text
         monkeypatch.undo()
     assert pages("破损")[0][0] == 11 and pages("破损 王五")[0][0] == 6
+
+
+def test_the_category_list(ctx: Context, customer: int) -> None:
+    before = [name for _, name in complaints.categories()]
+    complaints.add_category(ctx, "包装问题")
+    with pytest.raises(ValidationError, match="already"):
+        complaints.add_category(ctx, "包装问题")
+    with pytest.raises(ValidationError):
+        complaints.add_category(ctx, "  ")
+    ids = {name: cid for cid, name in complaints.categories()}
+    assert list(ids)[-1] == "包装问题"
+    complaints.move_category(ctx, ids["包装问题"], -1)
+    assert [n for _, n in complaints.categories()][-2] == "包装问题"
+    complaints.rename_category(ctx, ids["包装问题"], "包装破损")
+    cid = _log(ctx, customer)
+    m.Complaint.update(category=ids["包装问题"]).where(m.Complaint.id == cid).execute()
+    complaints.remove_category(ctx, ids["包装问题"])
+    assert [n for _, n in complaints.categories()] == before
+    assert complaints.get(cid).category == "包装破损"  # old complaints keep their category's name

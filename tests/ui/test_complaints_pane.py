@@ -46,6 +46,7 @@ def test_search_filters_and_overdue_colour(pane, qtbot) -> None:
     late = pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert late is not None and late.name() == "#b00020"  # 50 h old and urgent (4 h)
     assert "overdue" in pane.model.data(pane.model.index(0, 5))
+    assert pane.overdue_banner.text() == "1 complaint(s) overdue"
     pane.search.setText("不存在的内容")
     pane.apply_filters()
     assert pane.model.rowCount() == 0
@@ -123,3 +124,31 @@ def test_a_complaint_from_the_customer_profile(window) -> None:
     dialog.description.setPlainText("会员积分没到账")
     dialog.accept()
     assert m.Complaint.get().customer.name == "王芳"
+
+
+def test_categories_and_deadlines_dialogs(pane) -> None:
+    pane.on_categories()
+    dialog = pane.last_dialog
+    dialog.on_add("会员权益")
+    assert dialog.list.item(dialog.list.count() - 1).text() == "会员权益"
+    dialog.on_add("会员权益")
+    assert "already" in dialog.error.text()
+    dialog.accept()
+    assert pane.category.findText("会员权益") > 0
+    pane.on_sla()
+    sla = pane.last_dialog
+    sla.hours["urgent"].setValue(2)
+    sla.working.setChecked(True)
+    for box in sla.days:
+        box.setChecked(False)
+    sla.accept()
+    assert "working day" in sla.error.text()  # refused: no working day
+    sla.days[0].setChecked(True)
+    sla.accept()
+    assert complaints.sla_hours()["urgent"] == 2 and complaints.working_hours().days == frozenset({0})
+
+
+def test_log_a_complaint_from_the_file_menu(window) -> None:
+    window.complaint_action.trigger()
+    assert window.stack.currentWidget() is window.complaints
+    assert window.complaints.last_dialog.isVisible()

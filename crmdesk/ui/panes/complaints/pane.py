@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -67,6 +68,10 @@ class ComplaintsPane(TablePane):
             relevant=lambda c: bool(c.complaints or c.customers or c.settings), settings=settings, parent=parent,
         )
         self.model.row_color = self._row_color
+        self.overdue_banner = QLabel(self)
+        self.overdue_banner.setObjectName("overdueBanner")
+        self.overdue_banner.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.toolbar.insertWidget(1, self.overdue_banner)
         self._build_filters()
         self.detail = ComplaintDetail(ctx, self)
         self.detail.changed.connect(self._publish)
@@ -85,6 +90,7 @@ class ComplaintsPane(TablePane):
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
         self._tick.timeout.connect(self.model.repaint_all)
+        self._tick.timeout.connect(lambda: self._loaded and self._update_overdue())
         self._tick.start()
 
     # -- filters and buttons --------------------------------------------------------------------
@@ -133,7 +139,8 @@ class ComplaintsPane(TablePane):
         for text, slot, name in ((self.tr("Log complaint…"), self.on_new, "newComplaint"),
                                  (self.tr("Statistics…"), self.on_stats, "complaintStatsButton"),
                                  (self.tr("Export…"), self.on_export, "exportComplaints"),
-                                 (self.tr("Deadlines…"), self.on_sla, "slaButton")):
+                                 (self.tr("Deadlines…"), self.on_sla, "slaButton"),
+                                 (self.tr("Categories…"), self.on_categories, "categoriesButton")):
             button = QPushButton(text, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -191,6 +198,24 @@ class ComplaintsPane(TablePane):
         self.last_dialog = dialog
         dialog.open()
 
+    def on_categories(self) -> None:
+        from crmdesk.ui.panes.complaints.categories_dialog import CategoriesDialog
+
+        self.last_dialog = CategoriesDialog(self.ctx, self._publish, self)
+        self.last_dialog.finished.connect(self._reload_categories)
+        self.last_dialog.open()
+
+    def _reload_categories(self) -> None:
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        while self.category.count() > 1:
+            self.category.removeItem(1)
+        for cid, name in complaints.categories():
+            self.category.addItem(name, cid)
+        self.category.setCurrentIndex(max(0, self.category.findData(chosen)))
+        self.category.blockSignals(False)
+        self.apply_filters()
+
     def on_export(self) -> None:
         from crmdesk.services import exporting
         from crmdesk.ui.export_words import TranslatedWords
@@ -223,7 +248,18 @@ class ComplaintsPane(TablePane):
         else:
             self._runner.run(work, done, failed)
 
+    def load(self) -> None:
+        super().load()
+        self._update_overdue()
+
+    def _update_overdue(self) -> None:
+        """Escalation at a glance: how many complaints are past their deadline."""
+        _open, late = complaints.open_and_overdue(self.ctx)
+        self.overdue_banner.setText(self.tr("%n complaint(s) overdue", "", late) if late else "")
+
     def on_changes_did_happen(self, changes: Changes) -> None:
         super().on_changes_did_happen(changes)
+        if self._loaded and (changes.everything or changes.complaints or changes.settings):
+            self._update_overdue()
         if self._loaded and (changes.everything or changes.complaints):
             self.detail.show_complaint(self.detail.complaint_id)
