@@ -48,7 +48,7 @@ def _columns(pane: ComplaintsPane) -> list[Column]:
         Column("severity", QT_TRANSLATE_NOOP("ComplaintsPane", "Severity"), labels.label, width=7),
         Column("status", QT_TRANSLATE_NOOP("ComplaintsPane", "Status"), labels.complaint_status, width=8),
         Column("open_due", QT_TRANSLATE_NOOP("ComplaintsPane", "Time left"),
-               lambda due: labels.countdown(due, pane.ctx.now()), width=13),
+               lambda due: labels.countdown(due, pane.ctx.now()), width=16),
         Column("assignee", QT_TRANSLATE_NOOP("ComplaintsPane", "Assigned to"), width=8),
         Column("description", QT_TRANSLATE_NOOP("ComplaintsPane", "Description")),
     ]
