@@ -138,6 +138,12 @@ def open_and_overdue(ctx: Context) -> tuple[int, int]:
     return queries.open_and_overdue(ctx.now())
 
 
+def became_overdue(after_ms: int, until_ms: int, limit: int = 20) -> tuple[int, list[tuple[int, str, str]]]:
+    """Open complaints whose deadline passed in (after, until]: how many, and the first few as
+    (id, customer, description) — what a notification says, once per deadline."""
+    return queries.became_overdue(after_ms, until_ms, limit)
+
+
 def categories() -> list[tuple[int, str]]:
     c = m.ComplaintCategory
     return list(c.select(c.id, c.name).where(c.deleted_at.is_null()).order_by(c.position, c.id).tuples())

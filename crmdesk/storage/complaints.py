@@ -218,6 +218,16 @@ def open_and_overdue(now_ms: int) -> tuple[int, int]:
     return int(live_open or 0), int(late or 0)
 
 
+def became_overdue(after_ms: int, until_ms: int, limit: int) -> tuple[int, list[tuple[int, str, str]]]:
+    k, c = m.Complaint, m.Customer
+    where = (k.deleted_at.is_null() & k.status.in_(list(OPEN_STATUSES)) & (k.due_at > after_ms)
+             & (k.due_at <= until_ms))
+    total = int(k.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
+    first = list(k.select(k.id, c.name, k.description).join(c, on=(k.customer == c.id)).where(where)
+                 .order_by(k.due_at, k.id).limit(limit).tuples())
+    return total, first
+
+
 def events_of(complaint_id: int) -> list[tuple]:
     """(at, user name, from status, to status, note) of a complaint, oldest first."""
     e, u = m.ComplaintEvent, m.User

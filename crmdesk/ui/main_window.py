@@ -5,7 +5,7 @@ It owns no business logic: panes ask the services for data and listen to the cha
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from crmdesk import __version__
 from crmdesk.services.context import Context
 from crmdesk.ui import i18n, labels
 from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.notify import notify
 from crmdesk.ui.panes.customers.pane import CustomersPane
 from crmdesk.ui.settings import LANGUAGE_SYSTEM, UiSettings
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
@@ -69,6 +70,13 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
+        # Complaints passing their deadline while the app runs are announced once each; those
+        # that passed while it was closed are summed up by the log's banner, not replayed.
+        self._overdue_checked = ctx.now()
+        self._overdue_timer = QTimer(self)
+        self._overdue_timer.setInterval(60_000)
+        self._overdue_timer.timeout.connect(self.check_overdue)
+        self._overdue_timer.start()
         self.retranslate()
         self.nav.setCurrentRow(0)
         geometry = settings.load_bytes("window/geometry")
@@ -111,6 +119,25 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.pane(row))
             if self.nav.currentRow() != row:
                 self.nav.setCurrentRow(row)
+
+    def check_overdue(self, now: int | None = None) -> str:
+        """Announce complaints that passed their deadline since the last look; returns the text."""
+        from crmdesk.services import complaints
+
+        now = self.ctx.now() if now is None else now
+        total, first = complaints.became_overdue(self._overdue_checked, now)
+        self._overdue_checked = now
+        if not total:
+            return ""
+        if total == 1:
+            _id, customer, description = first[0]
+            text = self.tr("Complaint overdue: %1 — %2").replace("%1", customer).replace(
+                "%2", description.splitlines()[0][:60] if description else "")
+        else:
+            text = self.tr("%n complaint(s) just passed their deadline.", "", total)
+        self.statusBar().showMessage(text, 120_000)
+        notify(self, self.tr("Complaint log"), text)
+        return text
 
     def on_log_complaint(self) -> None:
         """From anywhere: a new complaint, for the customer chosen in the archive if there is one."""

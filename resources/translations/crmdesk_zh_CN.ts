@@ -1098,6 +1098,20 @@ Lifetime value: everything the customer has bought so far.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Complaint overdue: %1 — %2</source>
+        <translation>投诉已超时：%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) just passed their deadline.</source>
+        <translation>
+            <numerusform>%n 条投诉刚刚超过处理时限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Complaint log</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
         <source>crmdesk — Customer relationships</source>
         <translation>crmdesk — 客户关系管理</translation>
     </message>

@@ -152,3 +152,15 @@ def test_log_a_complaint_from_the_file_menu(window) -> None:
     window.complaint_action.trigger()
     assert window.stack.currentWidget() is window.complaints
     assert window.complaints.last_dialog.isVisible()
+
+
+def test_a_deadline_passing_while_the_app_runs_is_announced_once(window) -> None:
+    ctx = window.ctx
+    customer = customers.create_customer(ctx, CustomerInput(name="赵六"))[0]
+    complaints.log_complaint(ctx, ComplaintInput(customer_id=customer, received_at=ctx.now() - HOUR,
+                                                 severity="urgent", description="电话一直打不通\n第二行"))
+    assert window.check_overdue(ctx.now()) == ""  # due in 3 h
+    text = window.check_overdue(ctx.now() + 4 * HOUR)
+    assert "赵六" in text and "电话一直打不通" in text and "第二行" not in text
+    assert window.statusBar().currentMessage() == text
+    assert window.check_overdue(ctx.now() + 5 * HOUR) == ""  # once only
