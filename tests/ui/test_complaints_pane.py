@@ -93,7 +93,7 @@ def test_a_refused_move_is_reported(pane, monkeypatch) -> None:
 
 def test_export_and_statistics(pane, tmp_path, monkeypatch) -> None:
     target = tmp_path / "log.xlsx"
-    monkeypatch.setattr("crmdesk.ui.panes.complaints.pane.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("crmdesk.ui.export_file.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     pane.on_export()

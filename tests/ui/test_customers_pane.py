@@ -287,7 +287,7 @@ def test_bulk_export_of_the_selection(pane, tmp_path, monkeypatch) -> None:
     names = _names(pane)
     pane.table.selectRow(names.index("张丽"))
     target = tmp_path / "chosen"
-    monkeypatch.setattr("crmdesk.ui.panes.customers.bulk_menu.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("crmdesk.ui.export_file.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "CSV file (*.csv)"))
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -218,18 +215,12 @@ class ComplaintsPane(TablePane):
 
     def on_export(self) -> None:
         from crmdesk.services import exporting
+        from crmdesk.ui.export_file import choose_export_file
         from crmdesk.ui.export_words import TranslatedWords
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.tr("complaints") + f"-{today(self.ctx.clock).isoformat()}.xlsx"
-        excel, text = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
-        path, kind = QFileDialog.getSaveFileName(self, self.tr("Export complaints"), str(Path(folder) / name),
-                                                 f"{excel};;{text}")
-        if not path:
+        target = choose_export_file(self, self.tr("Export complaints"), self.tr("complaints"), today(self.ctx.clock))
+        if target is None:
             return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_name(target.name + (".csv" if kind == text else ".xlsx"))
         flt = self._filter
 
         def done(count: object) -> None:

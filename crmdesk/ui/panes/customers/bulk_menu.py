@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from crmdesk.domain.clock import today
 from crmdesk.domain.enums import Category, LifecycleStage, Tier
@@ -15,6 +14,7 @@ from crmdesk.services import bulk, directory, exporting
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.export_file import choose_export_file
 from crmdesk.ui.export_words import TranslatedWords
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
@@ -113,16 +113,10 @@ class BulkMenu(QMenu):
         chosen = self._chosen()
         if chosen is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.tr("customers") + f"-{today(self._ctx.clock).isoformat()}.xlsx"
-        excel, text = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
-        path, kind = QFileDialog.getSaveFileName(self.parentWidget(), self.tr("Export customers"),
-                                                 str(Path(folder) / name), f"{excel};;{text}")
-        if not path:
+        target = choose_export_file(self.parentWidget(), self.tr("Export customers"), self.tr("customers"),
+                                    today(self._ctx.clock))
+        if target is None:
             return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_name(target.name + (".csv" if kind == text else ".xlsx"))
         flt = chosen[0]
 
         def done(count: object) -> None:
