@@ -69,3 +69,14 @@ class ComplaintFilter:
     overdue: bool = False  # open and past the deadline
     received_from: int | None = None  # ms, inclusive
     received_until: int | None = None  # ms, exclusive
+
+
+@dataclass(frozen=True)
+class DealFilter:
+    """What the pipeline board is filtered by."""
+
+    text: str = ""  # words found in the deal's title or its customer (name, pinyin, phone)
+    owner_id: int | None = None  # a user id, UNASSIGNED, or None for anyone
+    tier: str | None = None  # the customer's value tier
+    close_from: dt.date | None = None  # expected close, inclusive
+    close_until: dt.date | None = None  # expected close, exclusive

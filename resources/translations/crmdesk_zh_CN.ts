@@ -1772,6 +1772,62 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Could not write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
+    <message>
+        <source>Choose the customer of the deal.</source>
+        <translation>请选择这个商机的客户。</translation>
+    </message>
+    <message>
+        <source>A deal needs a title.</source>
+        <translation>商机需要一个标题。</translation>
+    </message>
+    <message>
+        <source>A deal&apos;s title is at most {limit} characters.</source>
+        <translation>商机标题最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A probability is between 0 and 100 %.</source>
+        <translation>赢单概率应在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The expected close date {date} is more than a year ago.</source>
+        <translation>预计成交日期 {date} 早于一年以前。</translation>
+    </message>
+    <message>
+        <source>The expected close date {date} is too far ahead.</source>
+        <translation>预计成交日期 {date} 太远了。</translation>
+    </message>
+    <message>
+        <source>Unknown priority.</source>
+        <translation>未知的优先级。</translation>
+    </message>
+    <message>
+        <source>The next step is at most {limit} characters.</source>
+        <translation>下一步最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>An amount above ¥{limit:,} is not plausible.</source>
+        <translation>超过 ¥{limit:,} 的金额不合理。</translation>
+    </message>
+    <message>
+        <source>Every stage needs a name.</source>
+        <translation>每个阶段都需要名称。</translation>
+    </message>
+    <message>
+        <source>There are two stages called “{name}”.</source>
+        <translation>有两个阶段都叫“{name}”。</translation>
+    </message>
+    <message>
+        <source>A rotting limit is between 1 and {limit} days.</source>
+        <translation>停滞期限应在 1 到 {limit} 天之间。</translation>
+    </message>
+    <message>
+        <source>The pipeline needs at least one open stage, one won stage and one lost stage.</source>
+        <translation>销售管道至少需要一个进行中阶段、一个赢单阶段和一个输单阶段。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>

@@ -1,0 +1,181 @@
+"""Pipeline queries: the board's cards a page at a time, column totals, forecast, history.
+
+Cards are light tuples (see :data:`CARD_FIELDS`); every aggregate is one grouped query.
+"""
+
+from __future__ import annotations
+
+import operator
+from functools import reduce
+
+from peewee import JOIN, SQL, Expression, fn
+
+from crmdesk.domain.filters import UNASSIGNED, DealFilter
+from crmdesk.storage import models as m
+
+CARD_FIELDS = ("id", "stamp", "title", "customer_id", "customer", "tier", "amount_cents", "probability",
+               "expected_close", "owner", "stage_entered_at", "last_activity", "next_step", "next_step_due",
+               "priority", "status", "position", "closed_at", "lost_reason", "stage_id")
+
+
+def _conditions(flt: DealFilter) -> Expression:
+    o, c = m.Opportunity, m.Customer
+    where: list[Expression] = [o.deleted_at.is_null(), c.deleted_at.is_null()]
+    for word in flt.text.split():
+        from crmdesk.storage.listing import customer_search_ids
+
+        found = customer_search_ids(word)
+        title = o.title.contains(word)
+        where.append(title | o.customer.in_(SQL(f"({found[0]})", found[1])) if found else title)
+    if flt.owner_id == UNASSIGNED:
+        where.append(o.owner.is_null())
+    elif flt.owner_id is not None:
+        where.append(o.owner == flt.owner_id)
+    if flt.tier:
+        where.append(c.tier == flt.tier)
+    if flt.close_from is not None:
+        where.append(o.expected_close >= flt.close_from)
+    if flt.close_until is not None:
+        where.append(o.expected_close < flt.close_until)
+    return reduce(operator.and_, where)
+
+
+def _card_select():  # noqa: ANN202 - a peewee query
+    o, c, s, r = m.Opportunity, m.Customer, m.PipelineStage, m.LostReason
+    owner = m.User.alias("owner")
+    activity = fn.MAX(o.stage_entered_at, fn.COALESCE(c.last_contact_at, 0))
+    return (o.select(o.id, o.stamp, o.title, o.customer, c.name, c.tier, o.amount_cents,
+                     fn.COALESCE(o.probability, s.probability), o.expected_close, owner.display_name,
+                     o.stage_entered_at, activity, o.next_step, o.next_step_due, o.priority, o.status,
+                     o.position, o.closed_at, r.name, o.stage)
+            .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
+            .switch(o).join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
+            .switch(o).join(r, JOIN.LEFT_OUTER, on=(o.lost_reason == r.id)))
+
+
+def cards(stage_id: int, closed: bool, flt: DealFilter, after: tuple | None, limit: int) -> list[tuple]:
+    """A page of a column's cards. Open columns are in card order (position, id); won and lost
+    columns newest first (closed_at desc, id desc). ``after`` is the last card's sort key."""
+    o = m.Opportunity
+    query = _card_select().where(_conditions(flt) & (o.stage == stage_id))
+    if closed:
+        if after is not None:
+            query = query.where(SQL("(t1.closed_at, t1.id) < (?, ?)", list(after)))
+        query = query.order_by(o.closed_at.desc(), o.id.desc())
+    else:
+        if after is not None:
+            query = query.where(SQL("(t1.position, t1.id) > (?, ?)", list(after)))
+        query = query.order_by(o.position, o.id)
+    return list(query.limit(limit).tuples())
+
+
+def card(deal_id: int) -> tuple | None:
+    rows = list(_card_select().where((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null()).tuples())
+    return rows[0] if rows else None
+
+
+def column_totals(flt: DealFilter) -> dict[int, tuple[int, int, int]]:
+    """Per stage id: (deals, amount, weighted amount) in cents."""
+    o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+    weighted = fn.SUM(o.amount_cents * fn.COALESCE(o.probability, s.probability)) / 100
+    query = (o.select(o.stage, fn.COUNT(SQL("*")), fn.COALESCE(fn.SUM(o.amount_cents), 0), fn.COALESCE(weighted, 0))
+             .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
+             .where(_conditions(flt)).group_by(o.stage))
+    return {sid: (n, int(total), int(w)) for sid, n, total, w in query.tuples()}
+
+
+def forecast_rows(flt: DealFilter) -> list[tuple]:
+    """Open deals grouped by (expected close day, owner): (day, owner id, owner, deals, amount, weighted)."""
+    o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+    owner = m.User.alias("owner")
+    weighted = fn.SUM(o.amount_cents * fn.COALESCE(o.probability, s.probability)) / 100
+    query = (o.select(o.expected_close, o.owner, owner.display_name, fn.COUNT(SQL("*")), fn.SUM(o.amount_cents),
+                      weighted)
+             .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
+             .switch(o).join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
+             .where(_conditions(flt) & (o.status == "open"))
+             .group_by(o.expected_close, o.owner, owner.display_name))
+    return list(query.tuples())
+
+
+def reach_rows(opened_from: int | None, opened_until: int | None) -> list[tuple]:
+    """Deals grouped by (customer tier, furthest open stage position reached, status): counts.
+
+    A deal "reached" every open stage up to the furthest one its history shows; a won deal
+    reached them all. Deals are those opened in [from, until) (ms), or all.
+    """
+    sc, s, o, c = m.StageChange, m.PipelineStage, m.Opportunity, m.Customer
+    furthest = (sc.select(sc.opportunity.alias("deal"), fn.MAX(s.position).alias("reach"))
+                .join(s, on=(sc.to_stage == s.id))
+                .where(sc.deleted_at.is_null() & (s.kind == "open")).group_by(sc.opportunity).alias("f"))
+    where = [o.deleted_at.is_null()]
+    if opened_from is not None:
+        where.append(o.created_at >= opened_from)
+    if opened_until is not None:
+        where.append(o.created_at < opened_until)
+    query = (o.select(c.tier, furthest.c.reach, o.status, fn.COUNT(SQL("*")))
+             .join(c, on=(o.customer == c.id))
+             .switch(o).join(furthest, JOIN.LEFT_OUTER, on=(furthest.c.deal == o.id))
+             .where(reduce(operator.and_, where)).group_by(c.tier, furthest.c.reach, o.status))
+    return list(query.tuples())
+
+
+def stage_durations(opened_from: int | None, opened_until: int | None) -> dict[int, tuple[int, float]]:
+    """Per stage id: (finished stays, average stay in ms), from consecutive history entries."""
+    bounds, params = "", []
+    if opened_from is not None:
+        bounds += " AND o.created_at >= ?"
+        params.append(opened_from)
+    if opened_until is not None:
+        bounds += " AND o.created_at < ?"
+        params.append(opened_until)
+    sql = (
+        "SELECT stage, COUNT(*), AVG(next_at - moved_at) FROM ("
+        " SELECT sc.to_stage_id AS stage, sc.moved_at AS moved_at,"
+        "  LEAD(sc.moved_at) OVER (PARTITION BY sc.opportunity_id ORDER BY sc.moved_at, sc.id) AS next_at"
+        " FROM stage_change sc JOIN opportunity o ON o.id = sc.opportunity_id"
+        f" WHERE sc.deleted_at IS NULL AND o.deleted_at IS NULL{bounds}"
+        ") WHERE next_at IS NOT NULL GROUP BY stage"
+    )
+    cursor = m.database_proxy.execute_sql(sql, params)
+    return {stage: (n, float(avg or 0)) for stage, n, avg in cursor.fetchall()}
+
+
+def closed_summary(closed_from: int | None, closed_until: int | None) -> tuple[int, int, float | None]:
+    """(won, lost, average sales cycle of won deals in ms) for deals closed in the period."""
+    o = m.Opportunity
+    where = [o.deleted_at.is_null(), o.closed_at.is_null(False)]
+    if closed_from is not None:
+        where.append(o.closed_at >= closed_from)
+    if closed_until is not None:
+        where.append(o.closed_at < closed_until)
+    won = fn.SUM(SQL("CASE WHEN t1.status = 'won' THEN 1 ELSE 0 END"))
+    lost = fn.SUM(SQL("CASE WHEN t1.status = 'lost' THEN 1 ELSE 0 END"))
+    cycle = fn.AVG(SQL("CASE WHEN t1.status = 'won' THEN t1.closed_at - t1.created_at END"))
+    n_won, n_lost, avg = o.select(won, lost, cycle).where(reduce(operator.and_, where)).tuples().get()
+    return int(n_won or 0), int(n_lost or 0), None if avg is None else float(avg)
+
+
+def neighbour_positions(stage_id: int, before_id: int | None, after_id: int | None) -> tuple[float | None, float | None]:
+    o = m.Opportunity
+
+    def pos(deal_id: int | None) -> float | None:
+        if deal_id is None:
+            return None
+        row = o.select(o.position).where((o.id == deal_id) & (o.stage == stage_id)).tuples().first()
+        return None if row is None else row[0]
+
+    return pos(before_id), pos(after_id)
+
+
+def column_end(stage_id: int) -> float | None:
+    o = m.Opportunity
+    return o.select(fn.MAX(o.position)).where((o.stage == stage_id) & o.deleted_at.is_null()).scalar()
+
+
+def renumber(stage_id: int) -> None:
+    """Spread a column's positions out to whole numbers, keeping the order (rarely needed)."""
+    o = m.Opportunity
+    ids = [row[0] for row in o.select(o.id).where(o.stage == stage_id).order_by(o.position, o.id).tuples()]
+    m.database_proxy.connection().executemany(
+        "UPDATE opportunity SET position = ? WHERE id = ?", [(float(i + 1), deal) for i, deal in enumerate(ids)])
