@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from crmdesk.domain.enums import StageKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 MAX_TITLE = 200
@@ -45,42 +46,74 @@ def validate_deal(data: DealInput, today: dt.date, old_close: dt.date | None = N
     """
     title = " ".join(data.title.split())
     if data.customer_id is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose the customer of the deal."), field="customer")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Choose the customer of the deal."), field="customer"
+        )
     if not title:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A deal needs a title."), field="title")
     if len(title) > MAX_TITLE:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A deal's title is at most {limit} characters."),
-                              field="title", limit=MAX_TITLE)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A deal's title is at most {limit} characters."),
+            field="title",
+            limit=MAX_TITLE,
+        )
     check_amount(data.amount_cents)
-    if data.probability is not None and not 0 <= data.probability <= 100:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A probability is between 0 and 100 %."),
-                              field="probability")
+    if data.probability is not None:
+        check_probability(data.probability)
     if data.expected_close is not None and data.expected_close != old_close:
         if data.expected_close < today - dt.timedelta(days=PAST_CLOSE_DAYS):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "The expected close date {date} is more than a year ago."), field="expected_close",
-                date=data.expected_close.isoformat())
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The expected close date {date} is more than a year ago."),
+                field="expected_close",
+                date=data.expected_close.isoformat(),
+            )
         if data.expected_close.year > today.year + FUTURE_CLOSE_YEARS:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "The expected close date {date} is too far ahead."), field="expected_close",
-                date=data.expected_close.isoformat())
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The expected close date {date} is too far ahead."),
+                field="expected_close",
+                date=data.expected_close.isoformat(),
+            )
     if data.priority not in PRIORITIES:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown priority."), field="priority")
     next_step = data.next_step.strip()
     if len(next_step) > MAX_NEXT_STEP:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The next step is at most {limit} characters."),
-                              field="next_step", limit=MAX_NEXT_STEP)
-    return DealInput(data.customer_id, title, data.amount_cents, data.probability, data.expected_close,
-                     data.owner_id, data.priority, next_step, data.next_step_due, data.stage_id)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The next step is at most {limit} characters."),
+            field="next_step",
+            limit=MAX_NEXT_STEP,
+        )
+    return DealInput(
+        data.customer_id,
+        title,
+        data.amount_cents,
+        data.probability,
+        data.expected_close,
+        data.owner_id,
+        data.priority,
+        next_step,
+        data.next_step_due,
+        data.stage_id,
+    )
 
 
 def check_amount(cents: int) -> int:
     if cents < 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount cannot be negative."), field="amount")
     if cents > MAX_AMOUNT_CENTS:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount above ¥{limit:,} is not plausible."),
-                              field="amount", limit=MAX_AMOUNT_CENTS // 100)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "An amount above ¥{limit:,} is not plausible."),
+            field="amount",
+            limit=MAX_AMOUNT_CENTS // 100,
+        )
     return cents
+
+
+def check_probability(percent: int) -> int:
+    if not 0 <= percent <= 100:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A probability is between 0 and 100 %."), field="probability"
+        )
+    return percent
 
 
 @dataclass
@@ -96,29 +129,31 @@ class StageInput:
 
 def validate_stages(stages: list[StageInput]) -> list[StageInput]:
     """The whole list of stages, checked together: names unique, one won and one lost stage."""
-    from crmdesk.domain.enums import StageKind
-
     cleaned, seen = [], set()
     for stage in stages:
         name = " ".join(stage.name.split())
         if not name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Every stage needs a name."), field="name")
         if name.casefold() in seen:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "There are two stages called “{name}”."),
-                                  field="name", name=name)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "There are two stages called “{name}”."), field="name", name=name
+            )
         seen.add(name.casefold())
-        if not 0 <= stage.probability <= 100:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A probability is between 0 and 100 %."),
-                                  field="probability")
+        check_probability(stage.probability)
         if stage.rotting_days is not None and not 1 <= stage.rotting_days <= MAX_ROTTING_DAYS:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "A rotting limit is between 1 and {limit} days."), field="rotting_days",
-                limit=MAX_ROTTING_DAYS)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A rotting limit is between 1 and {limit} days."),
+                field="rotting_days",
+                limit=MAX_ROTTING_DAYS,
+            )
         cleaned.append(StageInput(stage.id, name, stage.probability, stage.rotting_days, stage.kind))
     kinds = [s.kind for s in cleaned]
     if kinds.count(StageKind.WON) != 1 or kinds.count(StageKind.LOST) != 1 or StageKind.OPEN not in kinds:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "The pipeline needs at least one open stage, one won stage and one lost stage."))
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The pipeline needs at least one open stage, one won stage and one lost stage."
+            )
+        )
     return cleaned
 
 

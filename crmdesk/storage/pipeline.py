@@ -8,22 +8,40 @@ from __future__ import annotations
 import operator
 from functools import reduce
 
-from peewee import JOIN, SQL, Expression, fn
+from peewee import JOIN, SQL, Case, Expression, Tuple, fn
 
 from crmdesk.domain.filters import UNASSIGNED, DealFilter
 from crmdesk.storage import models as m
+from crmdesk.storage.listing import customer_search_ids
 
-CARD_FIELDS = ("id", "stamp", "title", "customer_id", "customer", "tier", "amount_cents", "probability",
-               "expected_close", "owner", "stage_entered_at", "last_activity", "next_step", "next_step_due",
-               "priority", "status", "position", "closed_at", "lost_reason", "stage_id")
+CARD_FIELDS = (
+    "id",
+    "stamp",
+    "title",
+    "customer_id",
+    "customer",
+    "tier",
+    "amount_cents",
+    "probability",
+    "expected_close",
+    "owner",
+    "stage_entered_at",
+    "last_activity",
+    "next_step",
+    "next_step_due",
+    "priority",
+    "status",
+    "position",
+    "closed_at",
+    "lost_reason",
+    "stage_id",
+)
 
 
 def _conditions(flt: DealFilter) -> Expression:
     o, c = m.Opportunity, m.Customer
     where: list[Expression] = [o.deleted_at.is_null(), c.deleted_at.is_null()]
     for word in flt.text.split():
-        from crmdesk.storage.listing import customer_search_ids
-
         found = customer_search_ids(word)
         title = o.title.contains(word)
         where.append(title | o.customer.in_(SQL(f"({found[0]})", found[1])) if found else title)
@@ -40,17 +58,53 @@ def _conditions(flt: DealFilter) -> Expression:
     return reduce(operator.and_, where)
 
 
+def _probability() -> Expression:
+    """A deal's probability: its own, or its stage's default."""
+    return fn.COALESCE(m.Opportunity.probability, m.PipelineStage.probability)
+
+
+def _weighted_sum() -> Expression:
+    return fn.SUM(m.Opportunity.amount_cents * _probability()) / 100
+
+
+def _with_stage(*fields):  # noqa: ANN002, ANN202 - a peewee query
+    """Deals joined to their customer and stage, the join every board query filters through."""
+    o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+    return o.select(*fields).join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
+
+
 def _card_select():  # noqa: ANN202 - a peewee query
-    o, c, s, r = m.Opportunity, m.Customer, m.PipelineStage, m.LostReason
+    o, c, r = m.Opportunity, m.Customer, m.LostReason
     owner = m.User.alias("owner")
     activity = fn.MAX(o.stage_entered_at, fn.COALESCE(c.last_contact_at, 0))
-    return (o.select(o.id, o.stamp, o.title, o.customer, c.name, c.tier, o.amount_cents,
-                     fn.COALESCE(o.probability, s.probability), o.expected_close, owner.display_name,
-                     o.stage_entered_at, activity, o.next_step, o.next_step_due, o.priority, o.status,
-                     o.position, o.closed_at, r.name, o.stage)
-            .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
-            .switch(o).join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
-            .switch(o).join(r, JOIN.LEFT_OUTER, on=(o.lost_reason == r.id)))
+    return (
+        _with_stage(
+            o.id,
+            o.stamp,
+            o.title,
+            o.customer,
+            c.name,
+            c.tier,
+            o.amount_cents,
+            _probability(),
+            o.expected_close,
+            owner.display_name,
+            o.stage_entered_at,
+            activity,
+            o.next_step,
+            o.next_step_due,
+            o.priority,
+            o.status,
+            o.position,
+            o.closed_at,
+            r.name,
+            o.stage,
+        )
+        .switch(o)
+        .join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
+        .switch(o)
+        .join(r, JOIN.LEFT_OUTER, on=(o.lost_reason == r.id))
+    )
 
 
 def cards(stage_id: int, closed: bool, flt: DealFilter, after: tuple | None, limit: int) -> list[tuple]:
@@ -60,41 +114,56 @@ def cards(stage_id: int, closed: bool, flt: DealFilter, after: tuple | None, lim
     query = _card_select().where(_conditions(flt) & (o.stage == stage_id))
     if closed:
         if after is not None:
-            query = query.where(SQL("(t1.closed_at, t1.id) < (?, ?)", list(after)))
+            query = query.where(Tuple(o.closed_at, o.id) < Tuple(*after))
         query = query.order_by(o.closed_at.desc(), o.id.desc())
     else:
         if after is not None:
-            query = query.where(SQL("(t1.position, t1.id) > (?, ?)", list(after)))
+            query = query.where(Tuple(o.position, o.id) > Tuple(*after))
         query = query.order_by(o.position, o.id)
     return list(query.limit(limit).tuples())
 
 
 def card(deal_id: int) -> tuple | None:
-    rows = list(_card_select().where((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null()).tuples())
+    rows = list(
+        _card_select().where((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null()).tuples()
+    )
     return rows[0] if rows else None
 
 
 def column_totals(flt: DealFilter) -> dict[int, tuple[int, int, int]]:
     """Per stage id: (deals, amount, weighted amount) in cents."""
-    o, c, s = m.Opportunity, m.Customer, m.PipelineStage
-    weighted = fn.SUM(o.amount_cents * fn.COALESCE(o.probability, s.probability)) / 100
-    query = (o.select(o.stage, fn.COUNT(SQL("*")), fn.COALESCE(fn.SUM(o.amount_cents), 0), fn.COALESCE(weighted, 0))
-             .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
-             .where(_conditions(flt)).group_by(o.stage))
+    o = m.Opportunity
+    query = (
+        _with_stage(
+            o.stage,
+            fn.COUNT(SQL("*")),
+            fn.COALESCE(fn.SUM(o.amount_cents), 0),
+            fn.COALESCE(_weighted_sum(), 0),
+        )
+        .where(_conditions(flt))
+        .group_by(o.stage)
+    )
     return {sid: (n, int(total), int(w)) for sid, n, total, w in query.tuples()}
 
 
 def forecast_rows(flt: DealFilter) -> list[tuple]:
     """Open deals grouped by (expected close day, owner): (day, owner id, owner, deals, amount, weighted)."""
-    o, c, s = m.Opportunity, m.Customer, m.PipelineStage
+    o = m.Opportunity
     owner = m.User.alias("owner")
-    weighted = fn.SUM(o.amount_cents * fn.COALESCE(o.probability, s.probability)) / 100
-    query = (o.select(o.expected_close, o.owner, owner.display_name, fn.COUNT(SQL("*")), fn.SUM(o.amount_cents),
-                      weighted)
-             .join(c, on=(o.customer == c.id)).switch(o).join(s, on=(o.stage == s.id))
-             .switch(o).join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
-             .where(_conditions(flt) & (o.status == "open"))
-             .group_by(o.expected_close, o.owner, owner.display_name))
+    query = (
+        _with_stage(
+            o.expected_close,
+            o.owner,
+            owner.display_name,
+            fn.COUNT(SQL("*")),
+            fn.SUM(o.amount_cents),
+            _weighted_sum(),
+        )
+        .switch(o)
+        .join(owner, JOIN.LEFT_OUTER, on=(o.owner == owner.id))
+        .where(_conditions(flt) & (o.status == "open"))
+        .group_by(o.expected_close, o.owner, owner.display_name)
+    )
     return list(query.tuples())
 
 
@@ -105,18 +174,26 @@ def reach_rows(opened_from: int | None, opened_until: int | None) -> list[tuple]
     reached them all. Deals are those opened in [from, until) (ms), or all.
     """
     sc, s, o, c = m.StageChange, m.PipelineStage, m.Opportunity, m.Customer
-    furthest = (sc.select(sc.opportunity.alias("deal"), fn.MAX(s.position).alias("reach"))
-                .join(s, on=(sc.to_stage == s.id))
-                .where(sc.deleted_at.is_null() & (s.kind == "open")).group_by(sc.opportunity).alias("f"))
+    furthest = (
+        sc.select(sc.opportunity.alias("deal"), fn.MAX(s.position).alias("reach"))
+        .join(s, on=(sc.to_stage == s.id))
+        .where(sc.deleted_at.is_null() & (s.kind == "open"))
+        .group_by(sc.opportunity)
+        .alias("f")
+    )
     where = [o.deleted_at.is_null()]
     if opened_from is not None:
         where.append(o.created_at >= opened_from)
     if opened_until is not None:
         where.append(o.created_at < opened_until)
-    query = (o.select(c.tier, furthest.c.reach, o.status, fn.COUNT(SQL("*")))
-             .join(c, on=(o.customer == c.id))
-             .switch(o).join(furthest, JOIN.LEFT_OUTER, on=(furthest.c.deal == o.id))
-             .where(reduce(operator.and_, where)).group_by(c.tier, furthest.c.reach, o.status))
+    query = (
+        o.select(c.tier, furthest.c.reach, o.status, fn.COUNT(SQL("*")))
+        .join(c, on=(o.customer == c.id))
+        .switch(o)
+        .join(furthest, JOIN.LEFT_OUTER, on=(furthest.c.deal == o.id))
+        .where(reduce(operator.and_, where))
+        .group_by(c.tier, furthest.c.reach, o.status)
+    )
     return list(query.tuples())
 
 
@@ -149,14 +226,16 @@ def closed_summary(closed_from: int | None, closed_until: int | None) -> tuple[i
         where.append(o.closed_at >= closed_from)
     if closed_until is not None:
         where.append(o.closed_at < closed_until)
-    won = fn.SUM(SQL("CASE WHEN t1.status = 'won' THEN 1 ELSE 0 END"))
-    lost = fn.SUM(SQL("CASE WHEN t1.status = 'lost' THEN 1 ELSE 0 END"))
-    cycle = fn.AVG(SQL("CASE WHEN t1.status = 'won' THEN t1.closed_at - t1.created_at END"))
+    won = fn.SUM(Case(None, [(o.status == "won", 1)], 0))
+    lost = fn.SUM(Case(None, [(o.status == "lost", 1)], 0))
+    cycle = fn.AVG(Case(None, [(o.status == "won", o.closed_at - o.created_at)]))
     n_won, n_lost, avg = o.select(won, lost, cycle).where(reduce(operator.and_, where)).tuples().get()
     return int(n_won or 0), int(n_lost or 0), None if avg is None else float(avg)
 
 
-def neighbour_positions(stage_id: int, before_id: int | None, after_id: int | None) -> tuple[float | None, float | None]:
+def neighbour_positions(
+    stage_id: int, before_id: int | None, after_id: int | None
+) -> tuple[float | None, float | None]:
     o = m.Opportunity
 
     def pos(deal_id: int | None) -> float | None:
@@ -178,4 +257,6 @@ def renumber(stage_id: int) -> None:
     o = m.Opportunity
     ids = [row[0] for row in o.select(o.id).where(o.stage == stage_id).order_by(o.position, o.id).tuples()]
     m.database_proxy.connection().executemany(
-        "UPDATE opportunity SET position = ? WHERE id = ?", [(float(i + 1), deal) for i, deal in enumerate(ids)])
+        "UPDATE opportunity SET position = ? WHERE id = ?",
+        [(float(i + 1), deal) for i, deal in enumerate(ids)],
+    )
