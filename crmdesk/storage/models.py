@@ -208,6 +208,9 @@ class StageChange(Synced):
     moved_at = BigIntegerField()
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
 
+    class Meta:
+        indexes = ((("opportunity", "moved_at"), False),)
+
 
 class Order(Synced):
     customer = ForeignKeyField(Customer, backref="orders", on_delete="CASCADE")
