@@ -37,3 +37,7 @@ class ValidationError(CrmError):
 
 class NotFoundError(CrmError):
     """A record that does not exist, or sits in the recycle bin."""
+
+
+class ConflictError(CrmError):
+    """A change refused because someone else changed the record since the caller read it."""

@@ -125,7 +125,7 @@ def cards(stage_id: int, closed: bool, flt: DealFilter, after: tuple | None, lim
 
 def card(deal_id: int) -> tuple | None:
     rows = list(
-        _card_select().where((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null()).tuples()
+        _card_select().where((m.Opportunity.id == deal_id) & _conditions(DealFilter())).tuples()
     )
     return rows[0] if rows else None
 
@@ -256,7 +256,14 @@ def renumber(stage_id: int) -> None:
     """Spread a column's positions out to whole numbers, keeping the order (rarely needed)."""
     o = m.Opportunity
     ids = [row[0] for row in o.select(o.id).where(o.stage == stage_id).order_by(o.position, o.id).tuples()]
-    m.database_proxy.connection().executemany(
-        "UPDATE opportunity SET position = ? WHERE id = ?",
+    mark = m.database_proxy.param
+    m.database_proxy.cursor().executemany(
+        f"UPDATE opportunity SET position = {mark} WHERE id = {mark}",
         [(float(i + 1), deal) for i, deal in enumerate(ids)],
     )
+
+
+def column_end_excluding(stage_id: int, deal_id: int) -> float | None:
+    o = m.Opportunity
+    return (o.select(fn.MAX(o.position))
+            .where((o.stage == stage_id) & o.deleted_at.is_null() & (o.id != deal_id)).scalar())

@@ -1,0 +1,633 @@
+"""The sales pipeline: deals created, edited, moved between stages, won, lost and reopened.
+
+Every change is one transaction, checked against the stamp the caller last saw (so a card
+moved on a stale board is refused instead of overwriting someone's newer change), and
+records the move in the stage history. A move returns an :class:`Undo` that puts it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from crmdesk.domain import metrics as rules
+from crmdesk.domain import pipeline as rule
+from crmdesk.domain.changes import Changes
+from crmdesk.domain.clock import local_date, today
+from crmdesk.domain.enums import Category, DealStatus, StageKind
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
+from crmdesk.domain.filters import DealFilter
+from crmdesk.domain.ids import new_uid
+from crmdesk.services.context import Context
+from crmdesk.services.customers import _audit, get_live
+from crmdesk.storage import models as m
+from crmdesk.storage import pipeline as queries
+from crmdesk.storage.transactions import atomic
+
+MAX_LOST_NOTE = 500
+
+
+# -- stages and lost reasons ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Stage:
+    id: int
+    name: str
+    position: int
+    probability: int
+    rotting_days: int | None
+    kind: str
+
+    @property
+    def closed(self) -> bool:
+        return self.kind != StageKind.OPEN
+
+
+def stages() -> list[Stage]:
+    """The live stages in board order."""
+    s = m.PipelineStage
+    query = s.select().where(s.deleted_at.is_null()).order_by(s.position, s.id)
+    return [Stage(r.id, r.name, r.position, r.probability, r.rotting_days, r.kind) for r in query]
+
+
+def _stage_of_kind(kind: str) -> Stage:
+    return next(s for s in stages() if s.kind == kind)
+
+
+def lost_reasons() -> list[tuple[int, str]]:
+    r = m.LostReason
+    return [(row.id, row.name) for row in r.select().where(r.deleted_at.is_null()).order_by(r.position, r.id)]
+
+
+def save_stages(ctx: Context, wanted: list[rule.StageInput]) -> Changes:
+    """Replace the stage list: rename, re-order, add, change defaults; remove empty stages.
+
+    A stage that still holds deals cannot be removed (move its deals first), and the won and
+    lost stages keep their kind (the history points at them).
+    """
+    wanted = rule.validate_stages(wanted)
+    now = ctx.now()
+    with atomic():
+        current = {s.id: s for s in stages()}
+        for stage in wanted:
+            if stage.id is not None and stage.id not in current:
+                raise NotFoundError(QT_TRANSLATE_NOOP("errors", "A stage was removed by someone else; reopen the dialog."))
+            if stage.id is not None and current[stage.id].kind != stage.kind:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "The won and lost stages cannot change their kind."),
+                                      field="kind")
+        removed = set(current) - {s.id for s in wanted if s.id is not None}
+        for stage_id in removed:
+            o = m.Opportunity
+            if o.select().where((o.stage == stage_id) & o.deleted_at.is_null()).exists():
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The stage “{name}” still holds deals; move them to another stage first."),
+                    field="name", name=current[stage_id].name)
+        if removed:
+            m.PipelineStage.update(deleted_at=now, stamp=now).where(m.PipelineStage.id.in_(removed)).execute()
+        for position, stage in enumerate(wanted, start=1):
+            values = dict(name=stage.name, position=position, probability=stage.probability,
+                          rotting_days=stage.rotting_days if stage.kind == StageKind.OPEN else None, stamp=now)
+            if stage.id is None:
+                m.PipelineStage.create(uid=new_uid(), kind=stage.kind, **values)
+            else:
+                m.PipelineStage.update(**values).where(m.PipelineStage.id == stage.id).execute()
+    return Changes(settings=True, everything=True)
+
+
+def save_lost_reasons(ctx: Context, wanted: list[tuple[int | None, str]]) -> Changes:
+    """Replace the managed list of lost reasons (in order). Removed reasons stay on the deals
+    that used them, but are no longer offered."""
+    names, cleaned = set(), []
+    for reason_id, name in wanted:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        if name.casefold() in names:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{name}” is in the list twice."), field="name", name=name)
+        names.add(name.casefold())
+        cleaned.append((reason_id, name))
+    if not cleaned:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Keep at least one lost reason."), field="name")
+    now, r = ctx.now(), m.LostReason
+    with atomic():
+        kept = {reason_id for reason_id, _ in cleaned if reason_id is not None}
+        r.update(deleted_at=now, stamp=now).where(r.deleted_at.is_null() & r.id.not_in(kept)).execute()
+        for position, (reason_id, name) in enumerate(cleaned, start=1):
+            if reason_id is None:
+                r.create(uid=new_uid(), stamp=now, name=name, position=position)
+            else:
+                r.update(name=name, position=position, stamp=now).where(r.id == reason_id).execute()
+    return Changes(settings=True)
+
+
+# -- reading the board --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Card:
+    """What a card on the board shows, plus what a move needs (the stamp and sort key)."""
+
+    id: int
+    stamp: int
+    title: str
+    customer_id: int
+    customer: str
+    tier: str
+    amount_cents: int
+    probability: int
+    expected_close: dt.date | None
+    owner: str
+    stage_entered_at: int
+    last_activity: int
+    next_step: str
+    next_step_due: dt.date | None
+    priority: int
+    status: str
+    position: float
+    closed_at: int | None
+    lost_reason: str
+    stage_id: int
+    days_in_stage: int = 0
+    rotting: bool = False
+    step_overdue: bool = False
+
+    @property
+    def weighted_cents(self) -> int:
+        return rule.weighted_cents(self.amount_cents, self.probability)
+
+    def sort_key(self) -> tuple:
+        return (self.closed_at, self.id) if self.status != DealStatus.OPEN else (self.position, self.id)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _card(row: tuple, rotting_days: dict[int, int | None], now: int, day: dt.date) -> Card:
+    values = dict(zip(queries.CARD_FIELDS, row, strict=True))
+    values["expected_close"] = _date(values["expected_close"])
+    values["next_step_due"] = _date(values["next_step_due"])
+    values["owner"] = values["owner"] or ""
+    values["lost_reason"] = values["lost_reason"] or ""
+    is_open = values["status"] == DealStatus.OPEN
+    due = values["next_step_due"]
+    return Card(
+        **values,
+        days_in_stage=rule.days_between(values["stage_entered_at"], values["closed_at"] or now),
+        rotting=is_open and rule.is_rotting(values["last_activity"], rotting_days.get(values["stage_id"]), now),
+        step_overdue=is_open and due is not None and due < day,
+    )
+
+
+def _rotting_limits() -> dict[int, int | None]:
+    return {s.id: s.rotting_days for s in stages()}
+
+
+def cards(ctx: Context, stage: Stage, flt: DealFilter, after: tuple | None = None, limit: int = 100) -> list[Card]:
+    """A page of the column's cards after the sort key ``after`` (None: from the top)."""
+    limits, now, day = _rotting_limits(), ctx.now(), today(ctx.clock)
+    return [_card(r, limits, now, day) for r in queries.cards(stage.id, stage.closed, flt, after, limit)]
+
+
+def card(ctx: Context, deal_id: int) -> Card | None:
+    row = queries.card(deal_id)
+    return None if row is None else _card(row, _rotting_limits(), ctx.now(), today(ctx.clock))
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int = 0
+    amount_cents: int = 0
+    weighted_cents: int = 0
+
+
+def column_totals(flt: DealFilter) -> dict[int, Totals]:
+    return {sid: Totals(*values) for sid, values in queries.column_totals(flt).items()}
+
+
+# -- creating and editing ---------------------------------------------------------------------
+def _live(deal_id: int) -> m.Opportunity:
+    row = m.Opportunity.get_or_none((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null())
+    if row is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "That deal does not exist or was deleted."))
+    return row
+
+
+def _checked(deal_id: int, stamp: int | None) -> m.Opportunity:
+    """The live deal, provided nobody changed it since the caller read it at ``stamp``."""
+    row = _live(deal_id)
+    if stamp is not None and row.stamp != stamp:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "errors", "Someone changed “{title}” in the meantime; the board shows the current state now."),
+            title=row.title)
+    customer = m.Customer.get_or_none(m.Customer.id == row.customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "The customer of “{title}” was deleted; restore the customer to work on the deal."),
+            title=row.title)
+    return row
+
+
+def _next_stamp(ctx: Context, row: m.Opportunity) -> int:
+    """A stamp newer than the row's, even when two changes fall in the same millisecond."""
+    return max(ctx.now(), row.stamp + 1)
+
+
+def _record_move(ctx: Context, deal_id: int, from_stage: int | None, to_stage: int, at: int) -> int:
+    return m.StageChange.create(uid=new_uid(), stamp=at, opportunity=deal_id, from_stage=from_stage,
+                                to_stage=to_stage, moved_at=at, user=ctx.user_id).id
+
+
+def _deal_columns(data: rule.DealInput) -> dict[str, Any]:
+    return dict(customer=data.customer_id, title=data.title, amount_cents=data.amount_cents,
+                probability=data.probability, expected_close=data.expected_close, owner=data.owner_id,
+                priority=data.priority, next_step=data.next_step, next_step_due=data.next_step_due)
+
+
+def create_deal(ctx: Context, data: rule.DealInput) -> tuple[int, Changes]:
+    data = rule.validate_deal(data, today(ctx.clock))
+    now = ctx.now()
+    with atomic():
+        get_live(data.customer_id)
+        stage = next((s for s in stages() if s.id == data.stage_id), None) if data.stage_id else None
+        if stage is None:
+            stage = next(s for s in stages() if s.kind == StageKind.OPEN)
+        if stage.closed:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A new deal starts in an open stage."), field="stage")
+        end = queries.column_end(stage.id)
+        row = m.Opportunity.create(uid=new_uid(), stamp=now, stage=stage.id, status=DealStatus.OPEN,
+                                   position=rule.position_between(end, None), created_at=now,
+                                   stage_entered_at=now, **_deal_columns(data))
+        _record_move(ctx, row.id, None, stage.id, now)
+        _audit(ctx, row, "create", {k: [None, v] for k, v in _deal_columns(data).items() if v not in ("", None, 0)})
+    return row.id, Changes(opportunities={row.id}, customers={data.customer_id})
+
+
+@dataclass(frozen=True)
+class DealRecord:
+    """A stored deal as the dialog edits it."""
+
+    id: int
+    stamp: int
+    data: rule.DealInput
+    customer: str
+    stage_id: int
+    status: str
+    stage_probability: int
+
+
+def load_deal(deal_id: int) -> DealRecord:
+    row = _live(deal_id)
+    data = rule.DealInput(row.customer_id, row.title, row.amount_cents, row.probability, _date(row.expected_close),
+                          row.owner_id, row.priority, row.next_step, _date(row.next_step_due), row.stage_id)
+    customer = m.Customer.get_by_id(row.customer_id)
+    return DealRecord(row.id, row.stamp, data, customer.name, row.stage_id, row.status,
+                      m.PipelineStage.get_by_id(row.stage_id).probability)
+
+
+def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | None) -> Changes:
+    with atomic():
+        row = _checked(deal_id, stamp)
+        data = rule.validate_deal(data, today(ctx.clock), old_close=_date(row.expected_close))
+        get_live(data.customer_id)
+        values = _deal_columns(data)
+        before = {k: getattr(row, f"{k}_id" if k in ("customer", "owner") else k) for k in values}
+        before = {k: _date(v) if k in ("expected_close", "next_step_due") else v for k, v in before.items()}
+        diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+        if not diff:
+            return Changes()
+        m.Opportunity.update(stamp=_next_stamp(ctx, row), **values).where(m.Opportunity.id == deal_id).execute()
+        _audit(ctx, row, "update", diff)
+    return Changes(opportunities={deal_id}, customers={row.customer_id, data.customer_id})
+
+
+def delete_deal(ctx: Context, deal_id: int, stamp: int | None = None) -> Changes:
+    """Move a deal to the recycle bin (a tombstone, with its stage history kept)."""
+    with atomic():
+        row = _live(deal_id)
+        if stamp is not None and row.stamp != stamp:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "errors", "Someone changed “{title}” in the meantime; the board shows the current state now."),
+                title=row.title)
+        now = _next_stamp(ctx, row)
+        m.Opportunity.update(deleted_at=now, stamp=now).where(m.Opportunity.id == deal_id).execute()
+        _audit(ctx, row, "delete", {})
+    return Changes(opportunities={deal_id}, customers={row.customer_id})
+
+
+# -- moving -----------------------------------------------------------------------------------
+DEAL_STATE = ("stage", "status", "position", "stage_entered_at", "closed_at", "lost_reason")
+CUSTOMER_STATE = ("category", "tier", "stage")
+
+
+@dataclass(frozen=True)
+class Undo:
+    """How to put a move back: the deal's state before, and what the move created."""
+
+    deal_id: int
+    stamp: int  # the deal's stamp right after the move: undo refuses if it changed since
+    before: dict[str, Any]
+    stage_change_id: int | None = None
+    order_id: int | None = None
+    customer_before: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Moved:
+    changes: Changes
+    undo: Undo | None = None
+    stage_changed: bool = False
+
+
+def _state(row: m.Opportunity) -> dict[str, Any]:
+    return {k: getattr(row, f"{k}_id" if k in ("stage", "lost_reason") else k) for k in DEAL_STATE}
+
+
+def _slot(stage_id: int, deal_id: int, after_id: int | None) -> float:
+    """A position in the column right below the card ``after_id`` (None: at the top)."""
+    o = m.Opportunity
+    column = (o.stage == stage_id) & o.deleted_at.is_null() & (o.id != deal_id)
+    if after_id is None:
+        before = None
+        nxt = o.select(o.position).where(column).order_by(o.position, o.id).tuples().first()
+    else:
+        anchor = o.get_or_none((o.id == after_id) & (o.stage == stage_id) & o.deleted_at.is_null())
+        if anchor is None:  # the card the user dropped below has moved away: go to the end
+            return rule.position_between(queries.column_end_excluding(stage_id, deal_id), None)
+        before = anchor.position
+        nxt = (o.select(o.position).where(column & ((o.position > before) | ((o.position == before) & (o.id > after_id))))
+               .order_by(o.position, o.id).tuples().first())
+    after = None if nxt is None else nxt[0]
+    if rule.needs_renumbering(before, after):
+        queries.renumber(stage_id)
+        return _slot(stage_id, deal_id, after_id)
+    return rule.position_between(before, after)
+
+
+def move_deal(ctx: Context, deal_id: int, stamp: int | None, to_stage_id: int, after_id: int | None = None) -> Moved:
+    """Put an open deal in an open stage, right below the card ``after_id`` (None: on top).
+
+    Moving to the won or lost stage goes through :func:`win_deal` / :func:`lose_deal`, which
+    ask for what closing needs.
+    """
+    with atomic():
+        row = _checked(deal_id, stamp)
+        if row.status != DealStatus.OPEN:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "“{title}” is closed; reopen it before moving it to an open stage."), title=row.title)
+        target = next((s for s in stages() if s.id == to_stage_id), None)
+        if target is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "That stage no longer exists."))
+        if target.closed:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Closing a deal needs an order amount or a lost reason."))
+        if after_id == deal_id:
+            return Moved(Changes())
+        before = _state(row)
+        now, stamp = ctx.now(), _next_stamp(ctx, row)
+        values: dict[str, Any] = dict(stage=to_stage_id, position=_slot(to_stage_id, deal_id, after_id), stamp=stamp)
+        change_id = None
+        changed_stage = to_stage_id != row.stage_id
+        if changed_stage:
+            values["stage_entered_at"] = now
+            change_id = _record_move(ctx, deal_id, row.stage_id, to_stage_id, now)
+        m.Opportunity.update(**values).where(m.Opportunity.id == deal_id).execute()
+    undo = Undo(deal_id, stamp, before, stage_change_id=change_id)
+    return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, changed_stage)
+
+
+def _figures(customer_id: int) -> None:
+    """The customer's order figures from its live orders, then the suggested tier and stage for
+    the ones not chosen by hand."""
+    from peewee import fn
+
+    o = m.Order
+    count, total, first, last = (o.select(fn.COUNT(o.id), fn.COALESCE(fn.SUM(o.amount_cents), 0), fn.MIN(o.ordered_on),
+                                          fn.MAX(o.ordered_on))
+                                 .where((o.customer == customer_id) & o.deleted_at.is_null()).tuples().get())
+    m.Customer.update(order_count=count, order_total_cents=total, first_order_on=first,
+                      last_order_on=last).where(m.Customer.id == customer_id).execute()
+
+
+def _retier(ctx: Context, customer_id: int) -> None:
+    row = m.Customer.get_by_id(customer_id)
+    found = rules.compute(row.order_count, row.order_total_cents, _date(row.first_order_on), _date(row.last_order_on),
+                          local_date(row.last_contact_at) if row.last_contact_at else None, today(ctx.clock))
+    values: dict[str, Any] = {"stamp": ctx.now()}
+    if not row.tier_manual:
+        values["tier"] = found.suggested_tier
+    if not row.stage_manual:
+        values["stage"] = found.suggested_stage
+    m.Customer.update(**values).where(m.Customer.id == customer_id).execute()
+
+
+def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, ordered_on: dt.date | None = None,
+             description: str = "") -> Moved:
+    """Close the deal as won: it records the order, and a potential (or former) customer
+    becomes an existing one with figures, tier and stage brought up to date."""
+    rule.check_amount(order_cents)
+    if order_cents == 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter the amount of the order."), field="amount")
+    day = ordered_on or today(ctx.clock)
+    if day > today(ctx.clock):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The order date cannot be in the future."), field="ordered_on")
+    with atomic():
+        row = _checked(deal_id, stamp)
+        if row.status != DealStatus.OPEN:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{title}” is already closed."), title=row.title)
+        won = _stage_of_kind(StageKind.WON)
+        before = _state(row)
+        now, stamp = ctx.now(), _next_stamp(ctx, row)
+        customer = m.Customer.get_by_id(row.customer_id)
+        customer_before = {k: getattr(customer, k) for k in CUSTOMER_STATE}
+        order = m.Order.create(uid=new_uid(), stamp=stamp, customer=row.customer_id, ordered_on=day,
+                               amount_cents=order_cents, description=(description.strip() or row.title)[:200],
+                               opportunity=deal_id)
+        m.Opportunity.update(stage=won.id, status=DealStatus.WON, closed_at=now, stage_entered_at=now,
+                             position=0, lost_reason=None, stamp=stamp).where(m.Opportunity.id == deal_id).execute()
+        change_id = _record_move(ctx, deal_id, row.stage_id, won.id, now)
+        if customer.category != Category.EXISTING:
+            m.Customer.update(category=Category.EXISTING).where(m.Customer.id == customer.id).execute()
+        _figures(customer.id)
+        _retier(ctx, customer.id)
+        _audit(ctx, row, "won", {"status": [row.status, DealStatus.WON], "order_cents": [None, order_cents]})
+    undo = Undo(deal_id, stamp, before, change_id, order.id, customer_before)
+    return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, True)
+
+
+def lose_deal(ctx: Context, deal_id: int, stamp: int | None, reason_id: int | None, note: str = "") -> Moved:
+    """Close the deal as lost, with a reason from the managed list (required)."""
+    note = note.strip()
+    if len(note) > MAX_LOST_NOTE:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The note is at most {limit} characters."), field="note",
+                              limit=MAX_LOST_NOTE)
+    with atomic():
+        reason = None if reason_id is None else m.LostReason.get_or_none(
+            (m.LostReason.id == reason_id) & m.LostReason.deleted_at.is_null())
+        if reason is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose why the deal was lost."), field="reason")
+        row = _checked(deal_id, stamp)
+        if row.status != DealStatus.OPEN:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{title}” is already closed."), title=row.title)
+        lost = _stage_of_kind(StageKind.LOST)
+        before = _state(row)
+        now, stamp = ctx.now(), _next_stamp(ctx, row)
+        values: dict[str, Any] = dict(stage=lost.id, status=DealStatus.LOST, closed_at=now, stage_entered_at=now,
+                                      position=0, lost_reason=reason.id, stamp=stamp)
+        if note:
+            values["next_step"] = note[:rule.MAX_NEXT_STEP]
+        m.Opportunity.update(**values).where(m.Opportunity.id == deal_id).execute()
+        change_id = _record_move(ctx, deal_id, row.stage_id, lost.id, now)
+        _audit(ctx, row, "lost", {"status": [row.status, DealStatus.LOST], "lost_reason": [None, reason.name],
+                                  "note": [None, note]})
+    undo = Undo(deal_id, stamp, {**before, "next_step": row.next_step}, change_id)
+    return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, True)
+
+
+def reopen_deal(ctx: Context, deal_id: int, stamp: int | None) -> Moved:
+    """Put a won or lost deal back in the open stage it left (its order, if any, stays)."""
+    with atomic():
+        row = _checked(deal_id, stamp)
+        if row.status == DealStatus.OPEN:
+            return Moved(Changes())
+        open_ids = [s.id for s in stages() if not s.closed]
+        sc = m.StageChange
+        last = (sc.select(sc.from_stage).where((sc.opportunity == deal_id) & sc.deleted_at.is_null()
+                                               & (sc.to_stage == row.stage_id))
+                .order_by(sc.moved_at.desc(), sc.id.desc()).tuples().first())
+        target = last[0] if last and last[0] in open_ids else open_ids[0]
+        before = _state(row)
+        now, stamp = ctx.now(), _next_stamp(ctx, row)
+        m.Opportunity.update(stage=target, status=DealStatus.OPEN, closed_at=None, lost_reason=None,
+                             stage_entered_at=now, position=rule.position_between(queries.column_end(target), None),
+                             stamp=stamp).where(m.Opportunity.id == deal_id).execute()
+        change_id = _record_move(ctx, deal_id, row.stage_id, target, now)
+        _audit(ctx, row, "reopen", {"status": [row.status, DealStatus.OPEN]})
+    return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}),
+                 Undo(deal_id, stamp, before, change_id), True)
+
+
+def undo(ctx: Context, token: Undo) -> Changes:
+    """Put the deal back as it was before the move, if nobody changed it since."""
+    with atomic():
+        row = _checked(token.deal_id, token.stamp)
+        now, stamp = ctx.now(), _next_stamp(ctx, row)
+        values = {k: v for k, v in token.before.items()}
+        m.Opportunity.update(stamp=stamp, **values).where(m.Opportunity.id == token.deal_id).execute()
+        if token.stage_change_id is not None:
+            m.StageChange.update(deleted_at=now, stamp=stamp).where(m.StageChange.id == token.stage_change_id).execute()
+        if token.order_id is not None:
+            m.Order.update(deleted_at=now, stamp=stamp).where(m.Order.id == token.order_id).execute()
+            _figures(row.customer_id)
+        if token.customer_before is not None:
+            m.Customer.update(stamp=ctx.now(), **token.customer_before).where(
+                m.Customer.id == row.customer_id).execute()
+        _audit(ctx, row, "undo", {k: [getattr(row, f"{k}_id" if k in ("stage", "lost_reason") else k, None), v]
+                                  for k, v in token.before.items()})
+    return Changes(opportunities={token.deal_id}, customers={row.customer_id})
+
+
+# -- analysis ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ForecastRow:
+    month: dt.date | None  # the first day of the expected-close month (None: no date set)
+    owner_id: int | None
+    owner: str
+    count: int
+    amount_cents: int
+    weighted_cents: int
+
+
+def forecast(flt: DealFilter) -> list[ForecastRow]:
+    """Open deals by expected-close month and owner, unweighted and weighted; months in order,
+    undated deals last."""
+    grouped: dict[tuple[dt.date | None, int | None], list[Any]] = {}
+    for day, owner_id, owner, n, amount, weighted in queries.forecast_rows(flt):
+        close = _date(day)
+        month = None if close is None else close.replace(day=1)
+        slot = grouped.setdefault((month, owner_id), [owner or "", 0, 0, 0])
+        slot[1] += n
+        slot[2] += int(amount or 0)
+        slot[3] += int(weighted or 0)
+    rows = [ForecastRow(month, owner_id, *v) for (month, owner_id), v in grouped.items()]
+    return sorted(rows, key=lambda r: (r.month is None, r.month or dt.date.min, r.owner, r.owner_id or 0))
+
+
+@dataclass(frozen=True)
+class StageFlow:
+    stage: Stage
+    reached: int  # deals (opened in the period) that got at least this far
+    to_next: float | None  # share of those that went on to the next stage (the last one: to won)
+    average_days: float | None  # average stay in the stage, from the history
+
+
+@dataclass
+class Conversion:
+    flows: list[StageFlow] = field(default_factory=list)
+    opened: int = 0
+    won: int = 0  # closed in the period
+    lost: int = 0
+    average_cycle_days: float | None = None
+
+    @property
+    def win_rate(self) -> float | None:
+        closed = self.won + self.lost
+        return None if closed == 0 else self.won / closed
+
+
+def _reach_by_position(rows: list[tuple], open_stages: list[Stage]) -> dict[int, int]:
+    """Deals per furthest open stage position, a won deal counting as having reached them all."""
+    top = open_stages[-1].position if open_stages else 0
+    reached: dict[int, int] = {}
+    for _tier, furthest, status, n in rows:
+        position = top if status == DealStatus.WON else (furthest if furthest is not None else None)
+        if position is None:
+            continue
+        for stage in open_stages:
+            if stage.position <= position:
+                reached[stage.position] = reached.get(stage.position, 0) + n
+    return reached
+
+
+def conversion(period_from: int | None, period_until: int | None) -> Conversion:
+    """Stage-to-stage conversion of the deals opened in [from, until) (ms; None: open-ended),
+    the win rate and average sales cycle of the deals closed in it, and the average stay in
+    each stage."""
+    every = stages()
+    open_stages = [s for s in every if not s.closed]
+    rows = queries.reach_rows(period_from, period_until)
+    reached = _reach_by_position(rows, open_stages)
+    durations = queries.stage_durations(period_from, period_until)
+    won_in_cohort = sum(n for _t, _f, status, n in rows if status == DealStatus.WON)
+    result = Conversion(opened=sum(n for *_rest, n in rows))
+    for i, stage in enumerate(open_stages):
+        here = reached.get(stage.position, 0)
+        there = reached.get(open_stages[i + 1].position, 0) if i + 1 < len(open_stages) else won_in_cohort
+        stay = durations.get(stage.id)
+        result.flows.append(StageFlow(stage, here, None if here == 0 else there / here,
+                                      None if stay is None else stay[1] / 86_400_000))
+    result.won, result.lost, cycle = queries.closed_summary(period_from, period_until)
+    result.average_cycle_days = None if cycle is None else cycle / 86_400_000
+    return result
+
+
+MIN_HISTORY = 5  # closed deals needed before a historical win rate is shown
+
+
+def win_rate_estimates() -> dict[tuple[int, str], tuple[float, int]]:
+    """Per (open stage id, customer tier, "" for all tiers): (share of closed deals that had
+    reached the stage and were won, how many closed deals that is). Only with enough history."""
+    open_stages = [s for s in stages() if not s.closed]
+    counts: dict[tuple[int, str], list[int]] = {}
+    for tier, furthest, status, n in queries.reach_rows(None, None):
+        if status == DealStatus.OPEN:
+            continue
+        top = open_stages[-1].position if status == DealStatus.WON else furthest
+        if top is None:
+            continue
+        for stage in open_stages:
+            if stage.position <= top:
+                for key in ((stage.id, tier), (stage.id, "")):
+                    slot = counts.setdefault(key, [0, 0])
+                    slot[0] += n if status == DealStatus.WON else 0
+                    slot[1] += n
+    return {key: (won / closed, closed) for key, (won, closed) in counts.items() if closed >= MIN_HISTORY}
