@@ -46,10 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     cust.add_argument("--skip-bad-rows", action="store_true",
                       help="import the good rows even if some are bad (default: all or nothing)")
     exp = sub.add_parser("export", help="export records to .xlsx or .csv")
-    exp.add_argument("kind", choices=("customers",), metavar="KIND", help="what to export: customers")
+    exp.add_argument("kind", choices=("customers", "opportunities"), metavar="KIND",
+                     help="what to export: customers or opportunities (the pipeline's deals)")
     exp.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the file name)")
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
-    exp.add_argument("--search", default="", metavar="TEXT", help="only customers the archive's search finds")
+    exp.add_argument("--search", default="", metavar="TEXT",
+                     help="only records the search finds (customers: the archive's search; deals: title or customer)")
+    exp.add_argument("--status", choices=("open", "won", "lost", "all"), default="open",
+                     help="opportunities only: which deals (default: the open ones)")
     return parser
 
 
@@ -136,7 +140,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.domain.filters import CustomerFilter, DealFilter
     from crmdesk.services import exporting
     from crmdesk.services.context import Context
     from crmdesk.ui import i18n
@@ -146,11 +150,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     words = TranslatedWords(i18n.translator_for(system_language()))  # headers in the user's language
     progress = _StderrProgress()
     try:
-        count = exporting.export_customers(Context(), CustomerFilter(text=args.search), Path(args.output),
-                                           args.format, words, progress)
+        if args.kind == "opportunities":
+            count = exporting.export_opportunities(Context(), DealFilter(text=args.search), Path(args.output),
+                                                   args.status, args.format, words, progress)
+        else:
+            count = exporting.export_customers(Context(), CustomerFilter(text=args.search), Path(args.output),
+                                               args.format, words, progress)
     finally:
         progress.finish()
-    print(f"Exported {count} customers to {args.output}.")
+    print(f"Exported {count} {args.kind} to {args.output}.")
     return 0
 
 

@@ -100,3 +100,23 @@ def test_export_customers(tmp_path: Path, capsys: pytest.CaptureFixture[str], mo
     assert main(["--db", str(db), "export", "customers", "-o", str(tmp_path / "x.txt")]) == 1
     assert "not “txt”" in capsys.readouterr().err
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_export_opportunities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "400", "--seed", "5"]) == 0
+    capsys.readouterr()
+    counts = {}
+    for status in ("open", "won", "lost", "all"):
+        out = tmp_path / f"deals-{status}.xlsx"
+        assert main(["--db", str(db), "export", "opportunities", "--status", status, "-o", str(out)]) == 0
+        counts[status] = int(capsys.readouterr().out.split()[1])
+        sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        assert len(rows) - 1 == counts[status]
+    assert counts["open"] > 0 and counts["all"] == counts["open"] + counts["won"] + counts["lost"]
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(db), "export", "opportunities", "--status", "maybe", "-o", str(tmp_path / "x.csv")])
+    assert stopped.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -267,3 +267,31 @@ def column_end_excluding(stage_id: int, deal_id: int) -> float | None:
     o = m.Opportunity
     return (o.select(fn.MAX(o.position))
             .where((o.stage == stage_id) & o.deleted_at.is_null() & (o.id != deal_id)).scalar())
+
+
+def cards_by_ids(ids: list[int], flt: DealFilter) -> list[tuple]:
+    """The cards of these deals that the filter lets through (for refreshing a few cards)."""
+    if not ids:
+        return []
+    return list(_card_select().where(m.Opportunity.id.in_(ids) & _conditions(flt)).tuples())
+
+
+EXPORT_FIELDS = (*CARD_FIELDS, "stage", "created_at", "stage_position")
+
+
+def export_pages(flt: DealFilter, statuses: tuple[str, ...], size: int = 5000):  # noqa: ANN201 - a generator
+    """Every deal the filter selects with one of ``statuses``, as dicts, a page at a time in
+    board order (stage, then position)."""
+    o, s = m.Opportunity, m.PipelineStage
+    base = (_card_select().select_extend(s.name, o.created_at, s.position)
+            .where(_conditions(flt) & o.status.in_(statuses)))
+    after: tuple | None = None
+    while True:
+        query = base if after is None else base.where(Tuple(s.position, o.position, o.id) > Tuple(*after))
+        rows = [dict(zip(EXPORT_FIELDS, row, strict=True))
+                for row in query.order_by(s.position, o.position, o.id).limit(size).tuples()]
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]
+        after = (last["stage_position"], last["position"], last["id"])

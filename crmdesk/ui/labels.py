@@ -47,6 +47,10 @@ _LABELS: dict[str, str] = {
     "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
     "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
     "reopened": QT_TRANSLATE_NOOP("labels", "Reopened"),
+    # deal status
+    "open": QT_TRANSLATE_NOOP("labels", "Open"),
+    "won": QT_TRANSLATE_NOOP("labels", "Won"),
+    "lost": QT_TRANSLATE_NOOP("labels", "Lost"),
 }
 
 

@@ -270,3 +270,25 @@ def test_deal_dialog_rules_apply_on_update(ctx: Context, book: dict) -> None:
     assert record.data.title == "A" and record.customer == "张伟"
     pipeline.delete_deal(ctx, a, record.stamp)
     assert pipeline.card(ctx, a) is None
+
+
+def test_export_writes_the_board_in_order_with_weighted_amounts(ctx: Context, book: dict, tmp_path: Path) -> None:
+    import openpyxl
+
+    from crmdesk.services import exporting
+
+    a = _deal(ctx, book["张伟"], "A", 200_000)
+    b = pipeline.create_deal(ctx, DealInput(book["李娜"], "=cmd()", 100_000, probability=40,
+                                            expected_close=dt.date(2026, 12, 20)))[0]
+    pipeline.move_deal(ctx, a, None, _stage(index=1).id)
+    pipeline.win_deal(ctx, _deal(ctx, book["张伟"], "C"), None, 5000)
+    path = tmp_path / "pipeline.xlsx"
+    assert exporting.export_opportunities(ctx, DealFilter(), path) == 2
+    rows = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Stage", "Deal", "Customer")
+    assert [r[1] for r in rows[1:]] == ["=cmd()", "A"]  # a formula-looking title stays text
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert (first["Amount"], first["Probability %"], first["Weighted amount"]) == (1000, 40, 400)
+    assert first["Expected close"] == dt.datetime(2026, 12, 20)
+    assert exporting.export_opportunities(ctx, DealFilter(), tmp_path / "all.csv", status="all") == 3
+    assert b

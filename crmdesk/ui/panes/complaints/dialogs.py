@@ -2,78 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from crmdesk.domain.complaints import ComplaintInput, Resolution
 from crmdesk.domain.enums import ComplaintChannel, Severity
-from crmdesk.domain.errors import CrmError
-from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import complaints, directory, lists
+from crmdesk.services import complaints, directory
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
+from crmdesk.ui.forms import CustomerPicker, Form, moment, time_edit
 
 
-def _moment(edit: QDateTimeEdit) -> int:
-    return edit.dateTime().toMSecsSinceEpoch()
-
-
-def _time_edit(ms: int, parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.fromMSecsSinceEpoch(ms), parent)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setCalendarPopup(True)
-    return edit
-
-
-class _Form(QDialog):
-    """A form with OK/Cancel and a line for the error, which stays open on bad input."""
-
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    submit: Callable[[], object] | None = None  # the save; a CrmError keeps the form open
-
-    def accept(self) -> None:
-        if self.submit is not None:
-            try:
-                self.submit()
-            except CrmError as exc:
-                self.show_error(exc)
-                return
-        super().accept()
-
-    def finish_layout(self) -> None:
-        self.form.addRow(self.error)
-        self.form.addRow(self.buttons)
-
-    def show_error(self, exc: CrmError) -> None:
-        self.error.setText(labels.error_text(exc))
-
-
-class ComplaintDialog(_Form):
+class ComplaintDialog(Form):
     """Log a complaint (``existing`` None) or edit one. ``customer`` preselects the customer."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None, customer: tuple[int, str] | None = None,
@@ -82,12 +22,9 @@ class ComplaintDialog(_Form):
         self.setObjectName("complaintDialog")
         self.ctx = ctx
         self.setWindowTitle(self.tr("Edit complaint") if existing else self.tr("Log a complaint"))
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText(self.tr("Type a name or phone to find the customer"))
-        self.customer = QComboBox(self)
-        self.customer.setObjectName("complaintCustomer")
-        self.find.textChanged.connect(self._find_customers)
-        self.received = _time_edit(existing.received_at if existing else ctx.now(), self)
+        self.picker = CustomerPicker(ctx, self, "complaintCustomer")
+        self.find, self.customer = self.picker.find, self.picker.combo
+        self.received = time_edit(existing.received_at if existing else ctx.now(), self)
         self.channel = QComboBox(self)
         for value in ComplaintChannel.values():
             self.channel.addItem(labels.channel(value), value)
@@ -105,8 +42,7 @@ class ComplaintDialog(_Form):
         self.assignee.addItem(self.tr("Nobody"), None)
         for uid, name in directory.users():
             self.assignee.addItem(name, uid)
-        self.form.addRow(self.tr("Customer"), self.find)
-        self.form.addRow("", self.customer)
+        self.form.addRow(self.tr("Customer"), self.picker)
         self.form.addRow(self.tr("Received"), self.received)
         self.form.addRow(self.tr("Channel"), self.channel)
         self.form.addRow(self.tr("Category"), self.category)
@@ -124,24 +60,15 @@ class ComplaintDialog(_Form):
             self.customer.addItem(customer[1], customer[0])
             self.description.setFocus()
 
-    def _find_customers(self, text: str) -> None:
-        self.customer.clear()
-        if not text.strip():
-            return
-        listing = lists.customers(self.ctx, CustomerFilter(text=text))
-        if listing.count():
-            for row in listing.page("name", False, 0, 30):
-                self.customer.addItem(f"{row[1]}  {row[2] or ''}".strip(), row[0])
-
     def value(self) -> ComplaintInput:
         return ComplaintInput(
-            customer_id=self.customer.currentData(), received_at=_moment(self.received),
+            customer_id=self.customer.currentData(), received_at=moment(self.received),
             channel=self.channel.currentData(), category_id=self.category.currentData(),
             severity=self.severity.currentData(), description=self.description.toPlainText(),
             assignee_id=self.assignee.currentData())
 
 
-class ResolveDialog(_Form):
+class ResolveDialog(Form):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resolveDialog")
@@ -153,7 +80,7 @@ class ResolveDialog(_Form):
         self.compensation.setRange(0, 1_000_000)
         self.compensation.setDecimals(2)
         self.compensation.setPrefix("¥ ")
-        self.when = _time_edit(ctx.now(), self)
+        self.when = time_edit(ctx.now(), self)
         self.form.addRow(self.tr("What was done"), self.text)
         self.form.addRow(self.tr("Root cause"), self.root_cause)
         self.form.addRow(self.tr("Compensation"), self.compensation)
@@ -162,10 +89,10 @@ class ResolveDialog(_Form):
 
     def value(self) -> Resolution:
         return Resolution(self.text.toPlainText(), self.root_cause.text(), round(self.compensation.value() * 100),
-                          _moment(self.when))
+                          moment(self.when))
 
 
-class RateDialog(_Form):
+class RateDialog(Form):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rateDialog")

@@ -12,10 +12,10 @@ from crmdesk.domain.enums import Severity
 from crmdesk.services import complaints
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
-from crmdesk.ui.panes.complaints.dialogs import _Form
+from crmdesk.ui.forms import Form
 
 
-class SlaDialog(_Form):
+class SlaDialog(Form):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slaDialog")
