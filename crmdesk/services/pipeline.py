@@ -205,6 +205,29 @@ def column_totals(flt: DealFilter) -> dict[int, Totals]:
     return {sid: Totals(*values) for sid, values in queries.column_totals(flt).items()}
 
 
+def cards_by_ids(ctx: Context, ids: list[int], flt: DealFilter) -> list[Card]:
+    """The current cards of these deals that the filter lets through (deleted ones are absent)."""
+    limits, now, day = _rotting_limits(), ctx.now(), today(ctx.clock)
+    return [_card(r, limits, now, day) for r in queries.cards_by_ids(sorted(ids), flt)]
+
+
+@dataclass(frozen=True)
+class Board:
+    """Everything the board paints first: the stages, each column's totals and first page."""
+
+    stages: list[Stage]
+    totals: dict[int, Totals]
+    pages: dict[int, list[Card]]
+
+
+def board(ctx: Context, flt: DealFilter, page: int) -> Board:
+    every = stages()
+    limits, now, day = {s.id: s.rotting_days for s in every}, ctx.now(), today(ctx.clock)
+    pages = {s.id: [_card(r, limits, now, day) for r in queries.cards(s.id, s.closed, flt, None, page)]
+             for s in every}
+    return Board(every, column_totals(flt), pages)
+
+
 # -- creating and editing ---------------------------------------------------------------------
 def _live(deal_id: int) -> m.Opportunity:
     row = m.Opportunity.get_or_none((m.Opportunity.id == deal_id) & m.Opportunity.deleted_at.is_null())

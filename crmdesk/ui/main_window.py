@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         if row == 1:
             from crmdesk.ui.panes.pipeline.pane import PipelinePane
 
-            return PipelinePane(ctx, settings)
+            return PipelinePane(ctx, settings, self.runner, self.bus)
         if row == 2:
             from crmdesk.ui.panes.calendar.pane import CalendarPane
 

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalysisDialog</name>
+    <message>
+        <source>Pipeline forecast and conversion</source>
+        <translation>销售预测与转化分析</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>收入预测</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deals that got this far</source>
+        <translation>到达此阶段的商机</translation>
+    </message>
+    <message>
+        <source>Went on to the next stage</source>
+        <translation>进入下一阶段的比例</translation>
+    </message>
+    <message>
+        <source>Average days in stage</source>
+        <translation>平均停留天数</translation>
+    </message>
+    <message>
+        <source>Deals opened in</source>
+        <translation>商机创建于</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>阶段转化</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>All open deals</source>
+        <translation>全部进行中商机</translation>
+    </message>
+    <message>
+        <source>%1 deals opened · closed in the period: %2 won, %3 lost · win rate %4 · average sales cycle %5 days</source>
+        <translation>新建商机 %1 个 · 期间内结束：赢单 %2 个，输单 %3 个 · 赢单率 %4 · 平均销售周期 %5 天</translation>
+    </message>
+</context>
+<context>
     <name>BulkMenu</name>
     <message>
         <source>Add tag…</source>
@@ -166,6 +233,35 @@
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message>
+        <source>no close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>本阶段 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>输单原因：%1</translation>
+    </message>
+    <message>
+        <source>No activity for too long</source>
+        <translation>太久没有跟进</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesDialog</name>
     <message>
         <source>Complaint categories</source>
@@ -280,10 +376,6 @@
     <message>
         <source>Log a complaint</source>
         <translation>登记投诉</translation>
-    </message>
-    <message>
-        <source>Type a name or phone to find the customer</source>
-        <translation>输入姓名或电话查找客户</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -654,6 +746,13 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Type a name or phone to find the customer</source>
+        <translation>输入姓名或电话查找客户</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPane</name>
     <message>
         <source>Name</source>
@@ -787,6 +886,85 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>
             <numerusform>%n 项已超时</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Edit deal</source>
+        <translation>编辑商机</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Stage default (%1 %)</source>
+        <translation>阶段默认（%1%）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>下一步期限</translation>
+    </message>
+    <message>
+        <source>Not enough closed deals yet for a historical win rate.</source>
+        <translation>已结束的商机还太少，暂无历史赢单率。</translation>
+    </message>
+    <message>
+        <source>Historically %1 % of deals that reached “%2” were won (%3 closed deals)</source>
+        <translation>历史上到达“%2”的商机有 %1% 赢单（共 %3 个已结束商机）</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1269,56 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <source>Deal lost</source>
+        <translation>商机输单</translation>
+    </message>
+    <message>
+        <source>Why was “%1” lost?</source>
+        <translation>“%1”为什么输单？</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonsDialog</name>
+    <message>
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>新原因</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Complaint overdue: %1 — %2</source>
@@ -1249,40 +1477,146 @@ A desktop CRM for small businesses.</source>
 <context>
     <name>PipelinePane</name>
     <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
+        <source>Any close date</source>
+        <translation>任意成交日期</translation>
     </message>
     <message>
-        <source>Deal</source>
-        <translation>商机</translation>
+        <source>Close date passed</source>
+        <translation>已过预计成交日期</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <source>Closing this month</source>
+        <translation>本月成交</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
+        <source>Closing next month</source>
+        <translation>下月成交</translation>
     </message>
     <message>
-        <source>Probability</source>
-        <translation>赢单概率</translation>
+        <source>Closing this quarter</source>
+        <translation>本季度成交</translation>
     </message>
     <message>
-        <source>Expected close</source>
-        <translation>预计成交</translation>
+        <source>Closing in the next 90 days</source>
+        <translation>未来 90 天成交</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
+        <source>Sales pipeline</source>
+        <translation>销售管道</translation>
     </message>
     <message>
-        <source>Days in stage</source>
-        <translation>停留天数</translation>
+        <source>&amp;New deal…</source>
+        <translation>新建商机(&amp;N)…</translation>
     </message>
     <message>
-        <source>Open deals</source>
-        <translation>进行中的商机</translation>
+        <source>&amp;Undo move</source>
+        <translation>撤销移动(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forecast &amp;&amp; conversion…</source>
+        <translation>预测与转化…</translation>
+    </message>
+    <message>
+        <source>Stages…</source>
+        <translation>阶段设置…</translation>
+    </message>
+    <message>
+        <source>Lost reasons…</source>
+        <translation>输单原因…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Search deals and customers</source>
+        <translation>搜索商机和客户</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Every tier</source>
+        <translation>全部价值等级</translation>
+    </message>
+    <message>
+        <source>Move to the next stage</source>
+        <translation>移到下一阶段</translation>
+    </message>
+    <message>
+        <source>Move to the previous stage</source>
+        <translation>移到上一阶段</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Undo move</source>
+        <translation>撤销移动</translation>
+    </message>
+    <message>
+        <source>That deal no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+    <message>
+        <source>Reopen a closed deal before moving it.</source>
+        <translation>已结束的商机需先重新打开才能移动。</translation>
+    </message>
+    <message>
+        <source>This is the last open stage: close the deal with Won… or Lost….</source>
+        <translation>这已是最后一个进行中阶段：请用“赢单…”或“输单…”结束商机。</translation>
+    </message>
+    <message>
+        <source>Delete deal</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the recycle bin?</source>
+        <translation>将“%1”移入回收站？</translation>
+    </message>
+    <message>
+        <source>Export the pipeline</source>
+        <translation>导出销售管道</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>销售管道</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个商机导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1712,84 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>StageColumn</name>
+    <message>
+        <source>Total amount</source>
+        <translation>总金额</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+    <message>
+        <source>Total amount · amount × probability</source>
+        <translation>总金额 · 金额 × 赢单概率</translation>
+    </message>
+    <message>
+        <source>Show the cards</source>
+        <translation>展开卡片</translation>
+    </message>
+    <message>
+        <source>Fold the column</source>
+        <translation>折叠此列</translation>
+    </message>
+</context>
+<context>
+    <name>StagesDialog</name>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>销售阶段</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Default probability</source>
+        <translation>默认赢单概率</translation>
+    </message>
+    <message>
+        <source>Rots after (days)</source>
+        <translation>停滞期限（天）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>A stage can be removed once no deal is in it. Rotting: a card turns red when its customer has had no activity for longer (0: never).</source>
+        <translation>阶段中没有商机时才能删除。停滞：客户超过这个天数没有任何跟进时，卡片变红（0 表示从不）。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+</context>
+<context>
     <name>StatsDialog</name>
     <message>
         <source>Complaint statistics</source>
@@ -1465,6 +1877,29 @@ A desktop CRM for small businesses.</source>
 A copy of the old file is kept in the backups folder.</source>
         <translation>正在为新版 crmdesk 更新数据库…
 旧文件的副本保存在 backups 文件夹中。</translation>
+    </message>
+</context>
+<context>
+    <name>WonDialog</name>
+    <message>
+        <source>Deal won</source>
+        <translation>商机赢单</translation>
+    </message>
+    <message>
+        <source>“%1” with %2 is won. Record the order:</source>
+        <translation>与 %2 的“%1”已赢单。请登记订单：</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Ordered on</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>What was sold</source>
+        <translation>销售内容</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +2263,74 @@ A copy of the old file is kept in the backups folder.</source>
         <source>The pipeline needs at least one open stage, one won stage and one lost stage.</source>
         <translation>销售管道至少需要一个进行中阶段、一个赢单阶段和一个输单阶段。</translation>
     </message>
+    <message>
+        <source>A stage was removed by someone else; reopen the dialog.</source>
+        <translation>有阶段已被他人删除，请重新打开此对话框。</translation>
+    </message>
+    <message>
+        <source>The won and lost stages cannot change their kind.</source>
+        <translation>赢单和输单阶段不能改变类型。</translation>
+    </message>
+    <message>
+        <source>The stage “{name}” still holds deals; move them to another stage first.</source>
+        <translation>阶段“{name}”中还有商机，请先把它们移到其他阶段。</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the list twice.</source>
+        <translation>“{name}”在列表中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Keep at least one lost reason.</source>
+        <translation>至少保留一个输单原因。</translation>
+    </message>
+    <message>
+        <source>That deal does not exist or was deleted.</source>
+        <translation>该商机不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>Someone changed “{title}” in the meantime; the board shows the current state now.</source>
+        <translation>“{title}”刚刚被他人修改，看板已显示最新状态。</translation>
+    </message>
+    <message>
+        <source>The customer of “{title}” was deleted; restore the customer to work on the deal.</source>
+        <translation>“{title}”的客户已被删除；恢复该客户后才能处理这个商机。</translation>
+    </message>
+    <message>
+        <source>A new deal starts in an open stage.</source>
+        <translation>新商机必须从进行中的阶段开始。</translation>
+    </message>
+    <message>
+        <source>“{title}” is closed; reopen it before moving it to an open stage.</source>
+        <translation>“{title}”已结束；请先重新打开，再移到进行中的阶段。</translation>
+    </message>
+    <message>
+        <source>That stage no longer exists.</source>
+        <translation>该阶段已不存在。</translation>
+    </message>
+    <message>
+        <source>Closing a deal needs an order amount or a lost reason.</source>
+        <translation>结束商机需要填写订单金额或输单原因。</translation>
+    </message>
+    <message>
+        <source>Enter the amount of the order.</source>
+        <translation>请输入订单金额。</translation>
+    </message>
+    <message>
+        <source>The order date cannot be in the future.</source>
+        <translation>下单日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>“{title}” is already closed.</source>
+        <translation>“{title}”已经结束。</translation>
+    </message>
+    <message>
+        <source>The note is at most {limit} characters.</source>
+        <translation>备注最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose why the deal was lost.</source>
+        <translation>请选择输单原因。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -1979,6 +2482,54 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Complaints</source>
         <translation>投诉记录</translation>
     </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>赢单概率 %</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>下一步期限</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售管道</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -2093,6 +2644,18 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Reopened</source>
         <translation>已重开</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
     </message>
 </context>
 <context>

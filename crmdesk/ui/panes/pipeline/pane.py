@@ -1,49 +1,589 @@
-"""The sales pipeline: open deals with their stage, amount and probability."""
+"""The sales pipeline board (销售管道): a column of deal cards per stage.
+
+The board loads in the background (totals and each column's first page in one go), pages
+further cards in as a column scrolls, and redraws only the cards a change notice names. A
+drop moves the card at once and saves the move in the background; if the move is refused
+the card goes back and the reason is shown above the board.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from crmdesk.services import lists
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.domain.changes import Changes
+from crmdesk.domain.clock import today
+from crmdesk.domain.enums import StageKind, Tier
+from crmdesk.domain.filters import UNASSIGNED, DealFilter
+from crmdesk.services import directory, pipeline
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
-from crmdesk.ui.paged_model import Column
-from crmdesk.ui.panes.table_pane import TablePane
+from crmdesk.ui.bus import ChangeBus
+from crmdesk.ui.panes.pipeline.column import StageColumn
+from crmdesk.ui.panes.pipeline.stage_model import PAGE, Drop, StageModel
 from crmdesk.ui.settings import UiSettings
+from crmdesk.ui.tasks import TaskRunner
 
-CONTEXT = "PipelinePane"
+ALL = "all"
+FOLDED_KEY = "pipeline/folded"
+REFRESH_ALL_ABOVE = 500  # a change naming more customers than this reloads the board
 
-
-def columns(ctx: Context) -> list[Column]:
-    def days_since(ms: int | None) -> str:
-        return "" if ms is None else str(max(0, (ctx.now() - ms) // 86_400_000))
-
-    return [
-        # The stage column sorts by the stage's position but shows its name.
-        Column("stage", QT_TRANSLATE_NOOP("PipelinePane", "Stage"), display_key="stage_name", width=9),
-        Column("title", QT_TRANSLATE_NOOP("PipelinePane", "Deal"), width=14),
-        Column("customer", QT_TRANSLATE_NOOP("PipelinePane", "Customer"), width=16),
-        Column("amount_cents", QT_TRANSLATE_NOOP("PipelinePane", "Amount"), labels.money, True, width=13),
-        Column("probability", QT_TRANSLATE_NOOP("PipelinePane", "Probability"), lambda p: f"{p}%", True, width=8),
-        Column("expected_close", QT_TRANSLATE_NOOP("PipelinePane", "Expected close"), labels.date_text, width=11),
-        Column("owner", QT_TRANSLATE_NOOP("PipelinePane", "Owner"), width=6),
-        Column("stage_entered_at", QT_TRANSLATE_NOOP("PipelinePane", "Days in stage"), days_since, True, width=8),
-    ]
+CLOSE_PERIODS = (
+    ("any", QT_TRANSLATE_NOOP("PipelinePane", "Any close date")),
+    ("overdue", QT_TRANSLATE_NOOP("PipelinePane", "Close date passed")),
+    ("this_month", QT_TRANSLATE_NOOP("PipelinePane", "Closing this month")),
+    ("next_month", QT_TRANSLATE_NOOP("PipelinePane", "Closing next month")),
+    ("this_quarter", QT_TRANSLATE_NOOP("PipelinePane", "Closing this quarter")),
+    ("next_90", QT_TRANSLATE_NOOP("PipelinePane", "Closing in the next 90 days")),
+)
 
 
-class PipelinePane(TablePane):
-    def __init__(self, ctx: Context, settings: UiSettings, parent: QWidget | None = None) -> None:
-        super().__init__(
-            object_name="pipelinePane",
-            table_name="opportunityTable",
-            context=CONTEXT,
-            title=QT_TRANSLATE_NOOP("PipelinePane", "Open deals"),
-            columns=columns(ctx),
-            default_sort="stage",
-            listing=lambda: lists.open_opportunities(ctx),
-            relevant=lambda c: bool(c.opportunities or c.customers),
-            settings=settings,
-            parent=parent,
-        )
+def _month_start(day: dt.date, months: int = 0) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
+
+def close_range(period: str, day: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """[from, until) of expected close dates for a period chosen in the filter bar."""
+    if period == "overdue":
+        return None, day
+    if period == "this_month":
+        return _month_start(day), _month_start(day, 1)
+    if period == "next_month":
+        return _month_start(day, 1), _month_start(day, 2)
+    if period == "this_quarter":
+        first = _month_start(day, -((day.month - 1) % 3))
+        return first, _month_start(first, 3)
+    if period == "next_90":
+        return day, day + dt.timedelta(days=90)
+    return None, None
+
+
+class PipelinePane(QWidget):
+    def __init__(self, ctx: Context, settings: UiSettings, runner: TaskRunner | None = None,
+                 bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pipelinePane")
+        self.ctx, self.settings = ctx, settings
+        self.runner = runner or TaskRunner(synchronous=True)
+        self.bus = bus
+        self.models: dict[int, StageModel] = {}
+        self.columns: dict[int, StageColumn] = {}
+        self.undo_stack: list[pipeline.Undo] = []
+        self._filter = DealFilter()
+        self._generation = 0
+        self._dirty = True
+        self._folded: set[int] = set(settings.load_json(FOLDED_KEY, []) or [])
+        self._build_toolbar()
+        self.notice = QLabel(self)
+        self.notice.setObjectName("boardNotice")
+        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.board = QWidget(self)
+        self.board.setObjectName("board")
+        self.board_layout = QHBoxLayout(self.board)
+        self.board_layout.setContentsMargins(0, 0, 0, 0)
+        self.board_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.board)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.scroll, 1)
+        self._build_actions()
+
+    # -- building ---------------------------------------------------------------------------
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self, objectName=name)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _build_toolbar(self) -> None:
+        self.title = QLabel(self.tr("Sales pipeline"), self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.new_button = self._button("newDeal", self.tr("&New deal…"), self.on_new)
+        self.undo_button = self._button("undoMove", self.tr("&Undo move"), self.on_undo)
+        self.undo_button.setEnabled(False)
+        self.analysis_button = self._button("analysis", self.tr("Forecast && conversion…"), self.on_analysis)
+        self.stages_button = self._button("stageSettings", self.tr("Stages…"), self.on_stages)
+        self.reasons_button = self._button("lostReasons", self.tr("Lost reasons…"), self.on_lost_reasons)
+        self.export_button = self._button("exportDeals", self.tr("Export…"), self.on_export)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.title)
+        self.toolbar.addStretch(1)
+        for button in (self.new_button, self.undo_button, self.analysis_button, self.stages_button,
+                       self.reasons_button, self.export_button):
+            self.toolbar.addWidget(button)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("dealSearch")
+        self.search.setPlaceholderText(self.tr("Search deals and customers"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.owner = QComboBox(self)
+        self.owner.setObjectName("ownerFilter")
+        self.owner.addItem(self.tr("Every owner"), None)
+        self.owner.addItem(self.tr("Unassigned"), UNASSIGNED)
+        for uid, name in directory.users():
+            self.owner.addItem(name, uid)
+        self.tier = QComboBox(self)
+        self.tier.setObjectName("tierFilter")
+        self.tier.addItem(self.tr("Every tier"), None)
+        for value in Tier.values():
+            self.tier.addItem(labels.label(value), value)
+        self.period = QComboBox(self)
+        self.period.setObjectName("closeFilter")
+        for value, text in CLOSE_PERIODS:
+            self.period.addItem(self.tr(text), value)
+        for box in (self.owner, self.tier, self.period):
+            box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 2)
+        for box in (self.owner, self.tier, self.period):
+            self.filters.addWidget(box)
+
+    def _build_actions(self) -> None:
+        def action(name: str, text: str, keys: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+            act = QAction(text, self, objectName=name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False: slot())
+            self.addAction(act)
+            return act
+
+        self.act_right = action("moveRight", self.tr("Move to the next stage"), "Ctrl+Right", lambda: self.step(1))
+        self.act_left = action("moveLeft", self.tr("Move to the previous stage"), "Ctrl+Left", lambda: self.step(-1))
+        self.act_up = action("moveUp", self.tr("Move up"), "Ctrl+Up", lambda: self.nudge(-1))
+        self.act_down = action("moveDown", self.tr("Move down"), "Ctrl+Down", lambda: self.nudge(1))
+        self.act_won = action("markWon", self.tr("Won…"), "Ctrl+Shift+W", lambda: self.close_selected(StageKind.WON))
+        self.act_lost = action("markLost", self.tr("Lost…"), "Ctrl+Shift+L",
+                               lambda: self.close_selected(StageKind.LOST))
+        self.act_edit = action("editDeal", self.tr("Edit…"), "Return", self.on_edit)
+        self.act_reopen = action("reopenDeal", self.tr("Reopen"), "Ctrl+Shift+O", self.on_reopen)
+        self.act_delete = action("deleteDeal", self.tr("Delete…"), QKeySequence.StandardKey.Delete, self.on_delete)
+        self.act_undo = action("undoAction", self.tr("Undo move"), QKeySequence.StandardKey.Undo, self.on_undo)
+
+    def _rebuild_columns(self, stages: list[pipeline.Stage]) -> None:
+        for column in self.columns.values():
+            self.board_layout.removeWidget(column)
+            column.deleteLater()
+        self.columns.clear()
+        self.models.clear()
+        for i, stage in enumerate(stages):
+            model = StageModel(stage, self._fetcher(stage), self)
+            model.drop_requested.connect(self.on_drop)
+            column = StageColumn(model, self.board)
+            column.set_folded(stage.id in self._folded)
+            column.fold_toggled.connect(self._on_fold)
+            column.dropped_on_header.connect(self._on_header_drop)
+            column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            column.view.customContextMenuRequested.connect(
+                lambda pos, view=column.view: self._menu(view, pos))
+            column.view.doubleClicked.connect(lambda _index: self.on_edit())
+            self.models[stage.id] = model
+            self.columns[stage.id] = column
+            self.board_layout.insertWidget(i, column)
+
+    def _fetcher(self, stage: pipeline.Stage) -> Callable[[tuple | None, int], list[pipeline.Card]]:
+        return lambda after, limit: pipeline.cards(self.ctx, stage, self._filter, after, limit)
+
+    # -- loading ----------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.load()
+
+    def load(self) -> None:
+        """Reload the whole board in the background."""
+        self._dirty = False
+        self._generation += 1
+        generation, flt = self._generation, self._filter
+        self.runner.run(lambda: pipeline.board(self.ctx, flt, PAGE + 1),
+                        lambda board: self._loaded(generation, board), self._failed)
+
+    def _loaded(self, generation: int, board: pipeline.Board) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
+        if [s for s in board.stages] != [m.stage for m in self.models.values()]:
+            self._rebuild_columns(board.stages)
+        for stage in board.stages:
+            page = board.pages.get(stage.id, [])
+            self.models[stage.id].reset(page[:PAGE], len(page) > PAGE)
+        self._show_totals(board.totals)
+
+    def _show_totals(self, totals: dict[int, pipeline.Totals]) -> None:
+        for stage_id, column in self.columns.items():
+            column.set_totals(totals.get(stage_id, pipeline.Totals()))
+
+    def _refresh_totals(self) -> None:
+        flt = self._filter
+        self.runner.run(lambda: pipeline.column_totals(flt), self._show_totals, self._failed)
+
+    def _apply_filter(self) -> None:
+        start, until = close_range(self.period.currentData(), today(self.ctx.clock))
+        self._filter = DealFilter(text=self.search.text().strip(), owner_id=self.owner.currentData(),
+                                  tier=self.tier.currentData() or "", close_from=start, close_until=until)
+        self.load()
+
+    def set_filter(self, flt: DealFilter) -> None:
+        self._filter = flt
+        self.load()
+
+    def on_changes_did_happen(self, changes: Changes) -> None:
+        if not self.isVisible():
+            self._dirty = True
+            return
+        if changes.everything or changes.settings or len(changes.customers) > REFRESH_ALL_ABOVE:
+            self.load()
+            return
+        ids = set(changes.opportunities)
+        if changes.customers:
+            for model in self.models.values():
+                ids |= {c.id for c in model.cards() if c.customer_id in changes.customers}
+        if ids:
+            self.refresh_cards(ids)
+
+    def refresh_cards(self, ids: set[int]) -> None:
+        """Fetch these cards again and put each where it now belongs (or nowhere)."""
+        flt, generation = self._filter, self._generation
+        self.runner.run(lambda: pipeline.cards_by_ids(self.ctx, list(ids), flt),
+                        lambda cards: self._replace(generation, ids, cards), self._failed)
+        self._refresh_totals()
+
+    def _replace(self, generation: int, ids: set[int], cards: list[pipeline.Card]) -> None:
+        if generation != self._generation:
+            return
+        selected = self.selected_card()
+        for model in self.models.values():
+            for deal_id in ids:
+                model.take(deal_id)
+        for card in cards:
+            model = self.models.get(card.stage_id)
+            if model is not None:
+                model.place(card)
+        if selected is not None and selected.id in ids:
+            self.select(selected.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_notice(labels.error_text(exc))
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _publish(self, changes: Changes) -> None:
+        if self.bus is not None:
+            self.bus.publish(changes)
+        else:
+            self.on_changes_did_happen(changes)
+
+    # -- selection --------------------------------------------------------------------------
+    def selected_card(self) -> pipeline.Card | None:
+        focus = self.focusWidget()
+        for column in self.columns.values():
+            if focus is column.view or column.view.hasFocus():
+                return self._current(column)
+        for column in self.columns.values():
+            card = self._current(column)
+            if card is not None and column.view.selectionModel().hasSelection():
+                return card
+        return None
+
+    @staticmethod
+    def _current(column: StageColumn) -> pipeline.Card | None:
+        index = column.view.currentIndex()
+        return column.model.card_at(index.row()) if index.isValid() else None
+
+    def select(self, deal_id: int) -> None:
+        for column in self.columns.values():
+            row = column.model.row_of(deal_id)
+            if row >= 0:
+                index = column.model.index(row)
+                column.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                column.view.scrollTo(index)
+                column.view.setFocus()
+            else:
+                column.view.selectionModel().clearSelection()
+
+    def _menu(self, view: Any, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        card = self.selected_card()
+        menu = QMenu(self)
+        menu.addAction(self.act_edit)
+        if card is not None and card.status == "open":
+            menu.addActions([self.act_won, self.act_lost])
+        else:
+            menu.addAction(self.act_reopen)
+        menu.addSeparator()
+        menu.addAction(self.act_delete)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    # -- moves ------------------------------------------------------------------------------
+    def on_drop(self, drop: Drop) -> None:
+        target = self.models.get(drop.to_stage)
+        source = self.models.get(drop.from_stage)
+        if target is None:
+            return
+        card = source.card_at(source.row_of(drop.deal_id)) if source is not None else None
+        if card is None:
+            card = pipeline.card(self.ctx, drop.deal_id)
+            if card is None:
+                self.show_notice(self.tr("That deal no longer exists."))
+                return
+        if target.stage.kind == StageKind.WON:
+            self.ask_won(card)
+        elif target.stage.kind == StageKind.LOST:
+            self.ask_lost(card)
+        elif drop.from_stage == drop.to_stage and self._same_place(source, card, drop.after_id):
+            return
+        else:
+            self._move_now(card, drop.to_stage, drop.row)
+            self._run(lambda: pipeline.move_deal(self.ctx, card.id, card.stamp, drop.to_stage, drop.after_id),
+                      card)
+
+    @staticmethod
+    def _same_place(model: StageModel | None, card: pipeline.Card, after_id: int | None) -> bool:
+        if model is None:
+            return False
+        row = model.row_of(card.id)
+        above = model.card_at(row - 1)
+        return (above.id if above else None) == after_id
+
+    def _move_now(self, card: pipeline.Card, stage_id: int, row: int) -> None:
+        """Show the move before it is saved; the saved card replaces this one when it comes."""
+        for model in self.models.values():
+            model.take(card.id)
+        target = self.models[stage_id]
+        target.insert_at(row, dataclasses.replace(card, stage_id=stage_id))
+        self.select(card.id)
+
+    def _run(self, work: Callable[[], pipeline.Moved], card: pipeline.Card) -> None:
+        def done(moved: pipeline.Moved) -> None:
+            if moved.undo is not None:
+                self.undo_stack.append(moved.undo)
+                self.undo_button.setEnabled(True)
+            self.show_notice("")
+            self._publish(moved.changes)
+
+        def failed(exc: BaseException) -> None:
+            self.show_notice(labels.error_text(exc))
+            self.refresh_cards({card.id})  # back to where it is saved
+
+        self.runner.run(work, done, failed)
+
+    def _on_header_drop(self, payload: dict[str, int], stage: pipeline.Stage) -> None:
+        model = self.models[stage.id]
+        cards = [c for c in model.cards() if c.id != payload["id"]]
+        after = cards[-1].id if cards and not stage.closed else None
+        self.on_drop(Drop(payload["id"], payload["stamp"], payload["stage"], stage.id, after, len(cards)))
+
+    def ask_won(self, card: pipeline.Card) -> None:
+        from crmdesk.ui.panes.pipeline.dialogs import WonDialog
+
+        dialog = WonDialog(self.ctx, card, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            amount, day, text = dialog.value()
+            self._move_now(card, self._stage_id(StageKind.WON), 0)
+            self._run(lambda: pipeline.win_deal(self.ctx, card.id, card.stamp, amount, day, text), card)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def ask_lost(self, card: pipeline.Card) -> None:
+        from crmdesk.ui.panes.pipeline.dialogs import LostDialog
+
+        dialog = LostDialog(card, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            reason, note = dialog.value()
+            self._move_now(card, self._stage_id(StageKind.LOST), 0)
+            self._run(lambda: pipeline.lose_deal(self.ctx, card.id, card.stamp, reason, note), card)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _stage_id(self, kind: str) -> int:
+        return next(sid for sid, model in self.models.items() if model.stage.kind == kind)
+
+    def _open_stages(self) -> list[int]:
+        return [sid for sid, model in self.models.items() if not model.stage.closed]
+
+    def step(self, direction: int) -> None:
+        """Keyboard: move the selected card to the next or previous open stage (on top)."""
+        card = self.selected_card()
+        if card is None:
+            return
+        stages = self._open_stages()
+        if card.stage_id not in stages:
+            self.show_notice(self.tr("Reopen a closed deal before moving it."))
+            return
+        i = stages.index(card.stage_id) + direction
+        if not 0 <= i < len(stages):
+            if direction > 0:
+                self.show_notice(self.tr("This is the last open stage: close the deal with Won… or Lost…."))
+            return
+        self.on_drop(Drop(card.id, card.stamp, card.stage_id, stages[i], None, 0))
+
+    def nudge(self, direction: int) -> None:
+        """Keyboard: move the selected card one place up or down in its column."""
+        card = self.selected_card()
+        model = self.models.get(card.stage_id) if card else None
+        if card is None or model is None or model.stage.closed:
+            return
+        row = model.row_of(card.id)
+        new_row = row + direction
+        if not 0 <= new_row < model.rowCount():
+            return
+        others = [c for c in model.cards() if c.id != card.id]
+        after = others[new_row - 1].id if new_row > 0 else None
+        self.on_drop(Drop(card.id, card.stamp, card.stage_id, card.stage_id, after, new_row))
+
+    def close_selected(self, kind: str) -> None:
+        card = self.selected_card()
+        if card is None or card.status != "open":
+            return
+        (self.ask_won if kind == StageKind.WON else self.ask_lost)(card)
+
+    def on_reopen(self) -> None:
+        card = self.selected_card()
+        if card is not None and card.status != "open":
+            self._run(lambda: pipeline.reopen_deal(self.ctx, card.id, card.stamp), card)
+
+    def on_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        token = self.undo_stack.pop()
+        self.undo_button.setEnabled(bool(self.undo_stack))
+
+        def done(changes: Changes) -> None:
+            self.show_notice("")
+            self._publish(changes)
+
+        self.runner.run(lambda: pipeline.undo(self.ctx, token), done, self._failed)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def on_new(self, customer: tuple[int, str] | None = None) -> None:
+        from crmdesk.ui.panes.pipeline.dialogs import DealDialog
+
+        stages = self._open_stages()
+        stage = self.models[stages[0]].stage if stages else None
+        self._open_deal_dialog(DealDialog(self.ctx, self.runner, self, customer=customer, stage=stage))
+
+    def on_edit(self) -> None:
+        from crmdesk.ui.panes.pipeline.dialogs import DealDialog
+
+        card = self.selected_card()
+        if card is None:
+            return
+        try:
+            record = pipeline.load_deal(card.id)
+        except Exception as exc:  # noqa: BLE001 - deleted meanwhile: say so
+            self._failed(exc)
+            return
+        self._open_deal_dialog(DealDialog(self.ctx, self.runner, self, record=record))
+
+    def _open_deal_dialog(self, dialog: Any) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            changes = getattr(dialog, "changes", Changes())
+            self._publish(changes)
+            if dialog.saved_id is not None:
+                QTimer.singleShot(0, lambda: self.select(dialog.saved_id))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def on_delete(self) -> None:
+        card = self.selected_card()
+        if card is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete deal"),
+                                      self.tr("Move “%1” to the recycle bin?").replace("%1", card.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.runner.run(lambda: pipeline.delete_deal(self.ctx, card.id, card.stamp), self._publish, self._failed)
+
+    def on_analysis(self) -> None:
+        from crmdesk.ui.panes.pipeline.analysis import AnalysisDialog
+
+        dialog = AnalysisDialog(self.ctx, self.runner, self._filter, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def on_stages(self) -> None:
+        from crmdesk.ui.panes.pipeline.stages_dialog import StagesDialog
+
+        dialog = StagesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._publish(Changes(settings=True, everything=True)))
+        dialog.open()
+
+    def on_lost_reasons(self) -> None:
+        from crmdesk.ui.panes.pipeline.stages_dialog import LostReasonsDialog
+
+        dialog = LostReasonsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._publish(Changes(settings=True)))
+        dialog.open()
+
+    def on_export(self) -> None:
+        from crmdesk.services import exporting
+        from crmdesk.ui.export_file import choose_export_file
+        from crmdesk.ui.export_words import TranslatedWords
+
+        path = choose_export_file(self, self.tr("Export the pipeline"), self.tr("pipeline"), today(self.ctx.clock))
+        if path is None:
+            return
+        flt = self._filter
+
+        def done(count: int) -> None:
+            self.show_notice("")
+            QMessageBox.information(self, self.tr("Export the pipeline"),
+                                    self.tr("%n deal(s) written to %1.", "", int(count)).replace("%1", str(path)))
+
+        self.runner.run(lambda: exporting.export_opportunities(self.ctx, flt, path, "all", words=TranslatedWords()),
+                        done, self._failed)
+
+    def _on_fold(self, stage_id: int, folded: bool) -> None:
+        changed = (stage_id in self._folded) != folded
+        (self._folded.add if folded else self._folded.discard)(stage_id)
+        if changed:
+            self.settings.save_json(FOLDED_KEY, sorted(self._folded))
+
+    def model_index(self, deal_id: int) -> QModelIndex:
+        for model in self.models.values():
+            row = model.row_of(deal_id)
+            if row >= 0:
+                return model.index(row)
+        return QModelIndex()
