@@ -617,7 +617,7 @@ def conversion(period_from: int | None, period_until: int | None) -> Conversion:
     each stage."""
     every = stages()
     open_stages = [s for s in every if not s.closed]
-    rows = queries.reach_rows(period_from, period_until)
+    rows = queries.reach_rows(period_from, period_until, by_tier=False)
     reached = _reach_by_position(rows, open_stages)
     durations = queries.stage_durations(period_from, period_until)
     won_in_cohort = sum(n for _t, _f, status, n in rows if status == DealStatus.WON)

@@ -196,7 +196,7 @@ class Opportunity(Synced):
     closed_at = BigIntegerField(null=True)
 
     class Meta:
-        indexes = ((("stage", "position"), False),)
+        indexes = ((("stage", "position"), False), (("stage", "closed_at"), False))
 
 
 class StageChange(Synced):
@@ -209,7 +209,7 @@ class StageChange(Synced):
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
 
     class Meta:
-        indexes = ((("opportunity", "moved_at"), False),)
+        indexes = ((("opportunity", "moved_at", "to_stage", "deleted_at"), False),)
 
 
 class Order(Synced):

@@ -371,6 +371,9 @@ class _Generator:
             status, lost_reason = DealStatus.LOST, rng.choice(cfg.lost_reasons)
         moments = sorted(rng.randrange(opened, now) for _ in range(len(path) - 1))
         moments.insert(0, opened)
+        if status == DealStatus.OPEN:  # a live pipeline is mostly recent: squeeze it into ~2 months
+            moments = [now - (now - at) // 6 for at in moments]
+            opened = moments[0]
         previous = None
         for stage_id, at in zip(path, moments):
             rows["stage_change"].append((
@@ -383,7 +386,7 @@ class _Generator:
         next_due = self.today + dt.timedelta(days=rng.randrange(-7, 21))
         rows["opportunity"].append((
             oid, seeded_uid(rng), now, cid, rng.choice(pools.DEAL_TITLES), path[-1], status,
-            rng.randrange(20, 2000) * 10_000, None, expected.isoformat(), owner, rng.randrange(0, 3),
+            rng.randrange(20, 2000) * 10_000, None, expected.isoformat(), owner, rng.randrange(0, 3) * (oid % 2),
             float(oid), "电话跟进" if status == DealStatus.OPEN else "", next_due.isoformat() if status == DealStatus.OPEN else None,
             lost_reason, opened, moments[-1], closed_at,
         ))
