@@ -248,3 +248,27 @@ def test_folding_a_closed_column_is_remembered(pane, window) -> None:
     from crmdesk.ui.panes.pipeline.dialogs import WonDialog
 
     assert pane.findChild(WonDialog) is not None
+
+
+def test_drop_positions_account_for_the_card_itself(pane) -> None:
+    lead = stage(pane)
+    model = pane.models[lead.id]
+    a, b, c = (deal(t).id for t in ("门店装修", "年度采购", "会员年卡"))
+    payload = {"id": a, "stamp": 0, "stage": lead.id}
+    assert model.drop_for(payload, 0).after_id is None  # back on top: where it is
+    assert model.drop_for(payload, 2).after_id == b  # below the second card
+    assert model.drop_for(payload, 3).after_id == c  # at the end
+    other = {"id": 999, "stamp": 0, "stage": stage(pane, 1).id}
+    assert model.drop_for(other, 1).after_id == a and model.drop_for(other, 99).after_id == c
+
+
+def test_close_periods() -> None:
+    from crmdesk.ui.panes.pipeline.pane import close_range
+
+    day = dt.date(2026, 11, 23)
+    assert close_range("this_month", day) == (dt.date(2026, 11, 1), dt.date(2026, 12, 1))
+    assert close_range("next_month", day) == (dt.date(2026, 12, 1), dt.date(2027, 1, 1))
+    assert close_range("this_quarter", day) == (dt.date(2026, 10, 1), dt.date(2027, 1, 1))
+    assert close_range("overdue", day) == (None, day)
+    assert close_range("next_90", day) == (day, dt.date(2027, 2, 21))
+    assert close_range("any", day) == (None, None)

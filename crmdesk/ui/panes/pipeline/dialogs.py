@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
@@ -119,6 +120,8 @@ class DealDialog(Form):
         (self.title if record or customer else self.picker.find).setFocus()
 
     def _got_estimates(self, estimates: dict) -> None:
+        if not shiboken6.isValid(self.estimate):  # closed before the history was read
+            return
         self._estimates = estimates
         self._show_estimate()
 
