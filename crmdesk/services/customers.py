@@ -10,8 +10,8 @@ from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import ContactInput, CustomerInput, clean_tags, validate, validate_contact
 from crmdesk.domain.enums import InteractionKind
-from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
+from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m

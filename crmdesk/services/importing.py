@@ -23,7 +23,13 @@ from crmdesk.domain.customer import CustomerInput, clean_tags, validate
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
 from crmdesk.domain.importing import (
-    FIELDS, cell_text, guess_mapping, has_control_characters, parse_birthday, parse_choice, split_tags,
+    FIELDS,
+    cell_text,
+    guess_mapping,
+    has_control_characters,
+    parse_birthday,
+    parse_choice,
+    split_tags,
 )
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check

@@ -8,7 +8,7 @@ records the move in the stage history. A move returns an :class:`Undo` that puts
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from crmdesk.domain import metrics as rules
@@ -157,7 +157,8 @@ class Card:
         return (self.closed_at, self.id) if self.status != DealStatus.OPEN else (self.position, self.id)
 
 
-def _date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """A stored date (a date, or its ISO text on some engines) as a date."""
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
@@ -165,8 +166,8 @@ def _date(value: Any) -> dt.date | None:
 
 def _card(row: tuple, rotting_days: dict[int, int | None], now: int, day: dt.date) -> Card:
     values = dict(zip(queries.CARD_FIELDS, row, strict=True))
-    values["expected_close"] = _date(values["expected_close"])
-    values["next_step_due"] = _date(values["next_step_due"])
+    values["expected_close"] = as_date(values["expected_close"])
+    values["next_step_due"] = as_date(values["next_step_due"])
     values["owner"] = values["owner"] or ""
     values["lost_reason"] = values["lost_reason"] or ""
     is_open = values["status"] == DealStatus.OPEN
@@ -301,8 +302,8 @@ class DealRecord:
 
 def load_deal(deal_id: int) -> DealRecord:
     row = _live(deal_id)
-    data = rule.DealInput(row.customer_id, row.title, row.amount_cents, row.probability, _date(row.expected_close),
-                          row.owner_id, row.priority, row.next_step, _date(row.next_step_due), row.stage_id)
+    data = rule.DealInput(row.customer_id, row.title, row.amount_cents, row.probability, as_date(row.expected_close),
+                          row.owner_id, row.priority, row.next_step, as_date(row.next_step_due), row.stage_id)
     customer = m.Customer.get_by_id(row.customer_id)
     return DealRecord(row.id, row.stamp, data, customer.name, row.stage_id, row.status,
                       m.PipelineStage.get_by_id(row.stage_id).probability)
@@ -311,11 +312,11 @@ def load_deal(deal_id: int) -> DealRecord:
 def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | None) -> Changes:
     with atomic():
         row = _checked(deal_id, stamp)
-        data = rule.validate_deal(data, today(ctx.clock), old_close=_date(row.expected_close))
+        data = rule.validate_deal(data, today(ctx.clock), old_close=as_date(row.expected_close))
         get_live(data.customer_id)
         values = _deal_columns(data)
         before = {k: getattr(row, f"{k}_id" if k in ("customer", "owner") else k) for k in values}
-        before = {k: _date(v) if k in ("expected_close", "next_step_due") else v for k, v in before.items()}
+        before = {k: as_date(v) if k in ("expected_close", "next_step_due") else v for k, v in before.items()}
         diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
         if not diff:
             return Changes()
@@ -433,7 +434,7 @@ def _figures(customer_id: int) -> None:
 
 def _retier(ctx: Context, customer_id: int) -> None:
     row = m.Customer.get_by_id(customer_id)
-    found = rules.compute(row.order_count, row.order_total_cents, _date(row.first_order_on), _date(row.last_order_on),
+    found = rules.compute(row.order_count, row.order_total_cents, as_date(row.first_order_on), as_date(row.last_order_on),
                           local_date(row.last_contact_at) if row.last_contact_at else None, today(ctx.clock))
     values: dict[str, Any] = {"stamp": ctx.now()}
     if not row.tier_manual:
@@ -547,110 +548,3 @@ def undo(ctx: Context, token: Undo) -> Changes:
         _audit(ctx, row, "undo", {k: [getattr(row, f"{k}_id" if k in ("stage", "lost_reason") else k, None), v]
                                   for k, v in token.before.items()})
     return Changes(opportunities={token.deal_id}, customers={row.customer_id})
-
-
-# -- analysis ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ForecastRow:
-    month: dt.date | None  # the first day of the expected-close month (None: no date set)
-    owner_id: int | None
-    owner: str
-    count: int
-    amount_cents: int
-    weighted_cents: int
-
-
-def forecast(flt: DealFilter) -> list[ForecastRow]:
-    """Open deals by expected-close month and owner, unweighted and weighted; months in order,
-    undated deals last."""
-    grouped: dict[tuple[dt.date | None, int | None], list[Any]] = {}
-    for day, owner_id, owner, n, amount, weighted in queries.forecast_rows(flt):
-        close = _date(day)
-        month = None if close is None else close.replace(day=1)
-        slot = grouped.setdefault((month, owner_id), [owner or "", 0, 0, 0])
-        slot[1] += n
-        slot[2] += int(amount or 0)
-        slot[3] += int(weighted or 0)
-    rows = [ForecastRow(month, owner_id, *v) for (month, owner_id), v in grouped.items()]
-    return sorted(rows, key=lambda r: (r.month is None, r.month or dt.date.min, r.owner, r.owner_id or 0))
-
-
-@dataclass(frozen=True)
-class StageFlow:
-    stage: Stage
-    reached: int  # deals (opened in the period) that got at least this far
-    to_next: float | None  # share of those that went on to the next stage (the last one: to won)
-    average_days: float | None  # average stay in the stage, from the history
-
-
-@dataclass
-class Conversion:
-    flows: list[StageFlow] = field(default_factory=list)
-    opened: int = 0
-    won: int = 0  # closed in the period
-    lost: int = 0
-    average_cycle_days: float | None = None
-
-    @property
-    def win_rate(self) -> float | None:
-        closed = self.won + self.lost
-        return None if closed == 0 else self.won / closed
-
-
-def _reach_by_position(rows: list[tuple], open_stages: list[Stage]) -> dict[int, int]:
-    """Deals per furthest open stage position, a won deal counting as having reached them all."""
-    top = open_stages[-1].position if open_stages else 0
-    reached: dict[int, int] = {}
-    for _tier, furthest, status, n in rows:
-        position = top if status == DealStatus.WON else (furthest if furthest is not None else None)
-        if position is None:
-            continue
-        for stage in open_stages:
-            if stage.position <= position:
-                reached[stage.position] = reached.get(stage.position, 0) + n
-    return reached
-
-
-def conversion(period_from: int | None, period_until: int | None) -> Conversion:
-    """Stage-to-stage conversion of the deals opened in [from, until) (ms; None: open-ended),
-    the win rate and average sales cycle of the deals closed in it, and the average stay in
-    each stage."""
-    every = stages()
-    open_stages = [s for s in every if not s.closed]
-    rows = queries.reach_rows(period_from, period_until, by_tier=False)
-    reached = _reach_by_position(rows, open_stages)
-    durations = queries.stage_durations(period_from, period_until)
-    won_in_cohort = sum(n for _t, _f, status, n in rows if status == DealStatus.WON)
-    result = Conversion(opened=sum(n for *_rest, n in rows))
-    for i, stage in enumerate(open_stages):
-        here = reached.get(stage.position, 0)
-        there = reached.get(open_stages[i + 1].position, 0) if i + 1 < len(open_stages) else won_in_cohort
-        stay = durations.get(stage.id)
-        result.flows.append(StageFlow(stage, here, None if here == 0 else there / here,
-                                      None if stay is None else stay[1] / 86_400_000))
-    result.won, result.lost, cycle = queries.closed_summary(period_from, period_until)
-    result.average_cycle_days = None if cycle is None else cycle / 86_400_000
-    return result
-
-
-MIN_HISTORY = 5  # closed deals needed before a historical win rate is shown
-
-
-def win_rate_estimates() -> dict[tuple[int, str], tuple[float, int]]:
-    """Per (open stage id, customer tier, "" for all tiers): (share of closed deals that had
-    reached the stage and were won, how many closed deals that is). Only with enough history."""
-    open_stages = [s for s in stages() if not s.closed]
-    counts: dict[tuple[int, str], list[int]] = {}
-    for tier, furthest, status, n in queries.reach_rows(None, None):
-        if status == DealStatus.OPEN:
-            continue
-        top = open_stages[-1].position if status == DealStatus.WON else furthest
-        if top is None:
-            continue
-        for stage in open_stages:
-            if stage.position <= top:
-                for key in ((stage.id, tier), (stage.id, "")):
-                    slot = counts.setdefault(key, [0, 0])
-                    slot[0] += n if status == DealStatus.WON else 0
-                    slot[1] += n
-    return {key: (won / closed, closed) for key, (won, closed) in counts.items() if closed >= MIN_HISTORY}

@@ -21,7 +21,6 @@ from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter, CustomerFilter, 
 from crmdesk.storage import models as m
 from crmdesk.storage.name_key import ID_MASK, name_key, prefix_range
 
-
 UNHANDLED = object()
 
 

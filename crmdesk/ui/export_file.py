@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
-
 def choose_export_file(parent: QWidget, title: str, stem: str, day: dt.date) -> Path | None:
     """The file the user picks (``stem-day.xlsx`` suggested), with the extension of the chosen
     type added when the name has none; None if cancelled."""

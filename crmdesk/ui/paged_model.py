@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-
 from PySide6.QtGui import QColor
 
 from crmdesk.storage.listing import Listing

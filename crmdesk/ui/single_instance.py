@@ -10,7 +10,6 @@ from __future__ import annotations
 import getpass
 import hashlib
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal

@@ -1585,18 +1585,6 @@ A desktop CRM for small businesses.</source>
         <translation>撤销移动</translation>
     </message>
     <message>
-        <source>That deal no longer exists.</source>
-        <translation>该商机已不存在。</translation>
-    </message>
-    <message>
-        <source>Reopen a closed deal before moving it.</source>
-        <translation>已结束的商机需先重新打开才能移动。</translation>
-    </message>
-    <message>
-        <source>This is the last open stage: close the deal with Won… or Lost….</source>
-        <translation>这已是最后一个进行中阶段：请用“赢单…”或“输单…”结束商机。</translation>
-    </message>
-    <message>
         <source>Delete deal</source>
         <translation>删除商机</translation>
     </message>
@@ -1617,6 +1605,18 @@ A desktop CRM for small businesses.</source>
         <translation>
             <numerusform>已将 %n 个商机导出到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>That deal no longer exists.</source>
+        <translation>该商机已不存在。</translation>
+    </message>
+    <message>
+        <source>Reopen a closed deal before moving it.</source>
+        <translation>已结束的商机需先重新打开才能移动。</translation>
+    </message>
+    <message>
+        <source>This is the last open stage: close the deal with Won… or Lost….</source>
+        <translation>这已是最后一个进行中阶段：请用“赢单…”或“输单…”结束商机。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.pipeline import DealInput, StageInput
-from crmdesk.services import customers, pipeline, setup
+from crmdesk.services import customers, forecast, pipeline, setup
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 
@@ -191,7 +191,7 @@ def test_forecast_by_month_and_owner(ctx: Context, book: dict) -> None:
                                                  ("C", dt.date(2027, 1, 9), 400_000, 25, None),
                                                  ("D", None, 1_000, None, None)):
         pipeline.create_deal(ctx, DealInput(book["张伟"], title, amount, probability, day, who))
-    rows = [(r.month, r.owner_id, r.count, r.amount_cents, r.weighted_cents) for r in pipeline.forecast(DealFilter())]
+    rows = [(r.month, r.owner_id, r.count, r.amount_cents, r.weighted_cents) for r in forecast.forecast(DealFilter())]
     assert rows == [(dt.date(2026, 12, 1), owner.id, 2, 300_000, 50_000 + 20_000),
                     (dt.date(2027, 1, 1), None, 1, 400_000, 100_000),
                     (None, None, 1, 1_000, 100)]
@@ -211,7 +211,7 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     pipeline.win_deal(ctx, deals[0], None, 1000)  # won after 10 days in all
     pipeline.lose_deal(ctx, deals[1], None, reason)
     pipeline.lose_deal(ctx, deals[4], None, reason)
-    result = pipeline.conversion(None, None)
+    result = forecast.conversion(None, None)
     flows = {f.stage.id: f for f in result.flows}
     assert result.opened == 6
     assert flows[lead.id].reached == 6 and flows[lead.id].to_next == pytest.approx(4 / 6)
@@ -222,9 +222,9 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     assert flows[qualified.id].average_days == pytest.approx(4)
     assert (result.won, result.lost, result.win_rate) == (1, 2, pytest.approx(1 / 3))
     assert result.average_cycle_days == pytest.approx(10)
-    assert pipeline.win_rate_estimates() == {}  # three closed deals are not enough history
+    assert forecast.win_rate_estimates() == {}  # three closed deals are not enough history
     later = dt.datetime(2030, 1, 1).timestamp() * 1000
-    assert pipeline.conversion(int(later), None).opened == 0
+    assert forecast.conversion(int(later), None).opened == 0
 
 
 def test_stage_settings_rename_reorder_add_and_refuse_removing_a_full_stage(ctx: Context, book: dict) -> None:

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from crmdesk.storage.database import close_database
 from crmdesk.ui import i18n
 from crmdesk.ui.app import open_window
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
-from crmdesk.storage.database import close_database
 
 
 @pytest.fixture

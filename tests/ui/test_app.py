@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from crmdesk import paths
 from crmdesk.cli import main
 from crmdesk.ui import app as app_module
 from crmdesk.ui.single_instance import SingleInstance
-from crmdesk import paths
 
 
 def test_start_shows_the_archive_and_quits_after_first_paint(tmp_path: Path) -> None:

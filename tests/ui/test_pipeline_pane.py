@@ -272,3 +272,26 @@ def test_close_periods() -> None:
     assert close_range("overdue", day) == (None, day)
     assert close_range("next_90", day) == (day, dt.date(2027, 2, 21))
     assert close_range("any", day) == (None, None)
+
+
+def test_the_board_in_chinese(qtbot, db_path, chinese) -> None:
+    from crmdesk.storage.database import close_database
+    from tests.ui.conftest import make_window
+
+    win = make_window(qtbot, db_path, chinese)
+    win.show()
+    who = customers.create_customer(win.ctx, CustomerInput(name="王芳"))[0]
+    pipeline.create_deal(win.ctx, DealInput(who, "开业花篮", 50_000))
+    win.show_pane(1)
+    pane = win.pipeline
+    lead = stage(pane)
+    assert pane.columns[lead.id].title.text() == "初步接洽 (1)"
+    assert "加权" in pane.columns[lead.id].figures.text()
+    last = [s for s in pipeline.stages() if not s.closed][-1]
+    pipeline.move_deal(win.ctx, deal("开业花篮").id, None, last.id)
+    pane.load()
+    pane.select(deal("开业花篮").id)
+    pane.step(1)
+    assert "最后一个进行中阶段" in pane.notice.text()
+    win.close()
+    close_database()

@@ -16,8 +16,20 @@ from crmdesk.domain import pinyin, search
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import local_date
 from crmdesk.domain.enums import (
-    BirthdayCalendar, Category, ComplaintChannel, ComplaintStatus, CustomerKind, DealStatus,
-    InteractionKind, LifecycleStage, ReminderKind, ReminderStatus, Role, Severity, StageKind, Tier,
+    BirthdayCalendar,
+    Category,
+    ComplaintChannel,
+    ComplaintStatus,
+    CustomerKind,
+    DealStatus,
+    InteractionKind,
+    LifecycleStage,
+    ReminderKind,
+    ReminderStatus,
+    Role,
+    Severity,
+    StageKind,
+    Tier,
 )
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.ids import seeded_uid

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.filters import DealFilter
-from crmdesk.services import pipeline
+from crmdesk.services import forecast
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.panes.complaints.periods import PERIODS, period_range, period_text
@@ -92,16 +92,16 @@ class AnalysisDialog(QDialog):
 
     def load_forecast(self) -> None:
         flt = self.flt
-        self.runner.run(lambda: pipeline.forecast(flt), self._show_forecast, self._failed)
+        self.runner.run(lambda: forecast.forecast(flt), self._show_forecast, self._failed)
 
     def load_conversion(self) -> None:
         start, until = period_range(self.period.currentData(), self.ctx)
-        self.runner.run(lambda: pipeline.conversion(start, until), self._show_conversion, self._failed)
+        self.runner.run(lambda: forecast.conversion(start, until), self._show_conversion, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(labels.error_text(exc))
 
-    def _show_forecast(self, rows: list[pipeline.ForecastRow]) -> None:
+    def _show_forecast(self, rows: list[forecast.ForecastRow]) -> None:
         self.forecast.clear()
         months: dict[object, QTreeWidgetItem] = {}
         sums: dict[object, list[int]] = {}
@@ -134,7 +134,7 @@ class AnalysisDialog(QDialog):
                 item.setTextAlignment(column, RIGHT)
         self.forecast.expandAll()
 
-    def _show_conversion(self, result: pipeline.Conversion) -> None:
+    def _show_conversion(self, result: forecast.Conversion) -> None:
         self.flows.setRowCount(len(result.flows))
         for i, flow in enumerate(result.flows):
             values = (flow.stage.name, f"{flow.reached:,}", percent(flow.to_next), days(flow.average_days))

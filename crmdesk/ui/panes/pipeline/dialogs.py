@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLin
 from crmdesk.domain import pipeline as rule
 from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from crmdesk.services import directory, pipeline
+from crmdesk.services import directory, forecast, pipeline
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.forms import CustomerPicker, Form
@@ -116,7 +116,7 @@ class DealDialog(Form):
         self.submit = self._save
         self._estimates: dict = {}
         self.picker.chosen.connect(lambda _id: self._show_estimate())
-        runner.run(pipeline.win_rate_estimates, self._got_estimates, lambda _exc: None)
+        runner.run(forecast.win_rate_estimates, self._got_estimates, lambda _exc: None)
         (self.title if record or customer else self.picker.find).setFocus()
 
     def _got_estimates(self, estimates: dict) -> None:

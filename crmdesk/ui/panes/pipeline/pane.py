@@ -8,7 +8,6 @@ the card goes back and the reason is shown above the board.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +36,8 @@ from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.panes.pipeline.column import StageColumn
-from crmdesk.ui.panes.pipeline.stage_model import PAGE, Drop, StageModel
+from crmdesk.ui.panes.pipeline.moves import BoardMoves
+from crmdesk.ui.panes.pipeline.stage_model import PAGE, StageModel
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
 
@@ -76,7 +76,7 @@ def close_range(period: str, day: dt.date) -> tuple[dt.date | None, dt.date | No
     return None, None
 
 
-class PipelinePane(QWidget):
+class PipelinePane(BoardMoves, QWidget):
     def __init__(self, ctx: Context, settings: UiSettings, runner: TaskRunner | None = None,
                  bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -344,152 +344,6 @@ class PipelinePane(QWidget):
         menu.addSeparator()
         menu.addAction(self.act_delete)
         menu.popup(view.viewport().mapToGlobal(pos))
-
-    # -- moves ------------------------------------------------------------------------------
-    def on_drop(self, drop: Drop) -> None:
-        target = self.models.get(drop.to_stage)
-        source = self.models.get(drop.from_stage)
-        if target is None:
-            return
-        card = source.card_at(source.row_of(drop.deal_id)) if source is not None else None
-        if card is None:
-            card = pipeline.card(self.ctx, drop.deal_id)
-            if card is None:
-                self.show_notice(self.tr("That deal no longer exists."))
-                return
-        if target.stage.kind == StageKind.WON:
-            self.ask_won(card)
-        elif target.stage.kind == StageKind.LOST:
-            self.ask_lost(card)
-        elif drop.from_stage == drop.to_stage and self._same_place(source, card, drop.after_id):
-            return
-        else:
-            self._move_now(card, drop.to_stage, drop.row)
-            self._run(lambda: pipeline.move_deal(self.ctx, card.id, card.stamp, drop.to_stage, drop.after_id),
-                      card)
-
-    @staticmethod
-    def _same_place(model: StageModel | None, card: pipeline.Card, after_id: int | None) -> bool:
-        if model is None:
-            return False
-        row = model.row_of(card.id)
-        above = model.card_at(row - 1)
-        return (above.id if above else None) == after_id
-
-    def _move_now(self, card: pipeline.Card, stage_id: int, row: int) -> None:
-        """Show the move before it is saved; the saved card replaces this one when it comes."""
-        for model in self.models.values():
-            model.take(card.id)
-        target = self.models[stage_id]
-        target.insert_at(row, dataclasses.replace(card, stage_id=stage_id))
-        self.select(card.id)
-
-    def _run(self, work: Callable[[], pipeline.Moved], card: pipeline.Card) -> None:
-        def done(moved: pipeline.Moved) -> None:
-            if moved.undo is not None:
-                self.undo_stack.append(moved.undo)
-                self.undo_button.setEnabled(True)
-            self.show_notice("")
-            self._publish(moved.changes)
-
-        def failed(exc: BaseException) -> None:
-            self.show_notice(labels.error_text(exc))
-            self.refresh_cards({card.id})  # back to where it is saved
-
-        self.runner.run(work, done, failed)
-
-    def _on_header_drop(self, payload: dict[str, int], stage: pipeline.Stage) -> None:
-        model = self.models[stage.id]
-        cards = [c for c in model.cards() if c.id != payload["id"]]
-        after = cards[-1].id if cards and not stage.closed else None
-        self.on_drop(Drop(payload["id"], payload["stamp"], payload["stage"], stage.id, after, len(cards)))
-
-    def ask_won(self, card: pipeline.Card) -> None:
-        from crmdesk.ui.panes.pipeline.dialogs import WonDialog
-
-        dialog = WonDialog(self.ctx, card, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def accepted() -> None:
-            amount, day, text = dialog.value()
-            self._move_now(card, self._stage_id(StageKind.WON), 0)
-            self._run(lambda: pipeline.win_deal(self.ctx, card.id, card.stamp, amount, day, text), card)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-
-    def ask_lost(self, card: pipeline.Card) -> None:
-        from crmdesk.ui.panes.pipeline.dialogs import LostDialog
-
-        dialog = LostDialog(card, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def accepted() -> None:
-            reason, note = dialog.value()
-            self._move_now(card, self._stage_id(StageKind.LOST), 0)
-            self._run(lambda: pipeline.lose_deal(self.ctx, card.id, card.stamp, reason, note), card)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-
-    def _stage_id(self, kind: str) -> int:
-        return next(sid for sid, model in self.models.items() if model.stage.kind == kind)
-
-    def _open_stages(self) -> list[int]:
-        return [sid for sid, model in self.models.items() if not model.stage.closed]
-
-    def step(self, direction: int) -> None:
-        """Keyboard: move the selected card to the next or previous open stage (on top)."""
-        card = self.selected_card()
-        if card is None:
-            return
-        stages = self._open_stages()
-        if card.stage_id not in stages:
-            self.show_notice(self.tr("Reopen a closed deal before moving it."))
-            return
-        i = stages.index(card.stage_id) + direction
-        if not 0 <= i < len(stages):
-            if direction > 0:
-                self.show_notice(self.tr("This is the last open stage: close the deal with Won… or Lost…."))
-            return
-        self.on_drop(Drop(card.id, card.stamp, card.stage_id, stages[i], None, 0))
-
-    def nudge(self, direction: int) -> None:
-        """Keyboard: move the selected card one place up or down in its column."""
-        card = self.selected_card()
-        model = self.models.get(card.stage_id) if card else None
-        if card is None or model is None or model.stage.closed:
-            return
-        row = model.row_of(card.id)
-        new_row = row + direction
-        if not 0 <= new_row < model.rowCount():
-            return
-        others = [c for c in model.cards() if c.id != card.id]
-        after = others[new_row - 1].id if new_row > 0 else None
-        self.on_drop(Drop(card.id, card.stamp, card.stage_id, card.stage_id, after, new_row))
-
-    def close_selected(self, kind: str) -> None:
-        card = self.selected_card()
-        if card is None or card.status != "open":
-            return
-        (self.ask_won if kind == StageKind.WON else self.ask_lost)(card)
-
-    def on_reopen(self) -> None:
-        card = self.selected_card()
-        if card is not None and card.status != "open":
-            self._run(lambda: pipeline.reopen_deal(self.ctx, card.id, card.stamp), card)
-
-    def on_undo(self) -> None:
-        if not self.undo_stack:
-            return
-        token = self.undo_stack.pop()
-        self.undo_button.setEnabled(bool(self.undo_stack))
-
-        def done(changes: Changes) -> None:
-            self.show_notice("")
-            self._publish(changes)
-
-        self.runner.run(lambda: pipeline.undo(self.ctx, token), done, self._failed)
 
     # -- dialogs ----------------------------------------------------------------------------
     def on_new(self, customer: tuple[int, str] | None = None) -> None:
