@@ -173,6 +173,7 @@ class WonDialog(Form):
         self.setObjectName("wonDialog")
         self.ctx, self.card = ctx, card
         self.setWindowTitle(self.tr("Deal won"))
+        self.setMinimumWidth(380)
         intro = QLabel(self.tr("“%1” with %2 is won. Record the order:").replace("%1", card.title)
                        .replace("%2", card.customer), self)
         intro.setWordWrap(True)
@@ -207,6 +208,7 @@ class LostDialog(Form):
         super().__init__(parent)
         self.setObjectName("lostDialog")
         self.setWindowTitle(self.tr("Deal lost"))
+        self.setMinimumWidth(380)
         intro = QLabel(self.tr("Why was “%1” lost?").replace("%1", card.title), self)
         intro.setWordWrap(True)
         self.reason = QComboBox(self)

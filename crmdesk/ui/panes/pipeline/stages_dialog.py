@@ -49,13 +49,15 @@ class _ListEditor(QDialog):
         button.clicked.connect(lambda _=False: slot())
         self.side.addWidget(button)
 
-    def arrange(self, main: QWidget) -> None:
+    def arrange(self, main: QWidget, note: QWidget | None = None) -> None:
         self.side.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(main, 1)
         row.addLayout(self.side)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        if note is not None:
+            layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -78,16 +80,16 @@ class StagesDialog(_ListEditor):
         super().__init__(parent)
         self.setObjectName("stagesDialog")
         self.setWindowTitle(self.tr("Pipeline stages"))
-        self.resize(620, 380)
+        self.resize(720, 400)
         self.ctx = ctx
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("stagesTable")
         self.table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Default probability"),
                                               self.tr("Rots after (days)"), self.tr("Kind")])
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 140)
-        self.table.setColumnWidth(2, 130)
+        for column, width in enumerate((160, 130, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.add_button("addStage", self.tr("Add stage"), self.on_add)
@@ -97,8 +99,7 @@ class StagesDialog(_ListEditor):
         hint = QLabel(self.tr("A stage can be removed once no deal is in it. Rotting: a card turns red when its "
                               "customer has had no activity for longer (0: never)."), self)
         hint.setWordWrap(True)
-        self.side.addWidget(hint)
-        self.arrange(self.table)
+        self.arrange(self.table, hint)
         for stage in pipeline.stages():
             self._append(rule.StageInput(stage.id, stage.name, stage.probability, stage.rotting_days, stage.kind))
 
