@@ -226,6 +226,9 @@ def log_interaction(
         )
         if customer.last_contact_at is None or at > customer.last_contact_at:
             m.Customer.update(last_contact_at=at, stamp=ctx.now()).where(m.Customer.id == customer_id).execute()
-    return row.id, Changes(customers={customer_id}, interactions={row.id})
+        from crmdesk.services import care  # the contact finishes the customer's "time to get in touch" task
+
+        finished = care.contact_logged(ctx, customer_id)
+    return row.id, Changes(customers={customer_id}, interactions={row.id}, reminders=finished)
 
 

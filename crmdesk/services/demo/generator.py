@@ -353,7 +353,7 @@ class _Generator:
             return
         rows["reminder"].append((
             self.ids.take("reminder"), seeded_uid(self.rng), self.now, cid, ReminderKind.BIRTHDAY,
-            f"{name} 生日", "", due.isoformat(), ReminderStatus.OPEN, f"birthday:{cid}:{due.year}",
+            due.isoformat(), "", due.isoformat(), ReminderStatus.OPEN, f"birthday:{cid}:{due}:0",
             owner, None, self.now,
         ))
 

@@ -1,0 +1,195 @@
+"""Care-task queries: who is due (birthdays, holidays, contact cadences), inserting the tasks
+idempotently in batches, counts per day for the month view, and the task lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Iterable, Iterator
+from functools import reduce
+
+from peewee import JOIN, SQL, Expression, Tuple, fn
+
+from crmdesk.storage import models as m
+
+BATCH = 1000
+Owner = m.User.alias("owner")
+
+TASK_FIELDS = ("id", "stamp", "customer_id", "customer", "kind", "title", "notes", "due_on", "due_time", "status",
+               "recurrence", "series_uid", "snoozed_until", "done_at", "assignee", "uid")
+
+
+def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool]],
+                             after_id: int, limit: int) -> list[tuple]:
+    """Live customers whose birthday (month, day, leap) is one of ``dates``, by id from
+    ``after_id``: (id, month, day, leap, owner id, name)."""
+    c = m.Customer
+    wanted = sorted(set(dates))
+    if not wanted:
+        return []
+    groups: dict[tuple[int, bool], list[int]] = {}
+    for month, day, leap in wanted:
+        groups.setdefault((month, bool(leap)), []).append(day)
+    matches = []
+    for (month, leap), days in groups.items():
+        match = (c.birth_month == month) & c.birth_day.in_(days)
+        if calendar == "lunar":
+            match &= c.birth_leap_month == leap
+        matches.append(match)
+    query = (c.select(c.id, c.birth_month, c.birth_day, c.birth_leap_month, c.owner, c.name)
+             .where(c.deleted_at.is_null() & (c.birthday_calendar == calendar) & (c.id > after_id)
+                    & reduce(operator.or_, matches))
+             .order_by(c.id).limit(limit))
+    return list(query.tuples())
+
+
+def customers_of_tiers(tiers: Iterable[str], after_id: int, limit: int) -> list[tuple]:
+    """Live customers of these tiers by id: (id, owner id, name)."""
+    c = m.Customer
+    query = (c.select(c.id, c.owner, c.name)
+             .where(c.deleted_at.is_null() & c.tier.in_(list(tiers)) & (c.id > after_id))
+             .order_by(c.id).limit(limit))
+    return list(query.tuples())
+
+
+def customers_due_for_contact(tier: str, cutoff_ms: int, after_id: int, limit: int) -> list[tuple]:
+    """Live customers of ``tier`` not contacted since ``cutoff_ms`` (never contacted: since
+    they were added): (id, owner id, name, last contact or creation ms)."""
+    c = m.Customer
+    basis = fn.COALESCE(c.last_contact_at, c.created_at)
+    query = (c.select(c.id, c.owner, c.name, basis)
+             .where(c.deleted_at.is_null() & (c.tier == tier) & (basis < cutoff_ms) & (c.id > after_id))
+             .order_by(c.id).limit(limit))
+    return list(query.tuples())
+
+
+def insert_tasks(rows: list[dict]) -> int:
+    """Insert care tasks, skipping any whose ``source_key`` is already taken (so running the
+    same generation twice adds nothing); returns how many were new."""
+    if not rows:
+        return 0
+    added = 0
+    for start in range(0, len(rows), BATCH):
+        cursor = m.database_proxy.execute(m.Reminder.insert_many(rows[start:start + BATCH]).on_conflict_ignore())
+        added += max(cursor.rowcount, 0)
+    return added
+
+
+def close_stale_cadence_tasks(now_ms: int, stamp: int) -> list[int]:
+    """Finish open contact-cadence tasks whose customer has been contacted since the task was
+    made (an import or a merge can bring newer contacts than the app logged)."""
+    r, c = m.Reminder, m.Customer
+    stale = (r.select(r.id).join(c, on=(r.customer == c.id))
+             .where((r.kind == "cadence") & (r.status == "open") & r.deleted_at.is_null()
+                    & (c.last_contact_at > r.created_at)))
+    ids = [row[0] for row in stale.tuples()]
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        r.update(status="done", done_at=now_ms, stamp=stamp).where(r.id.in_(chunk)).execute()
+    return ids
+
+
+def close_cadence_of(customer_id: int, now_ms: int, stamp: int) -> list[int]:
+    r = m.Reminder
+    where = ((r.customer == customer_id) & (r.kind == "cadence") & (r.status == "open") & r.deleted_at.is_null())
+    ids = [row[0] for row in r.select(r.id).where(where).tuples()]
+    if ids:
+        r.update(status="done", done_at=now_ms, stamp=stamp).where(r.id.in_(ids)).execute()
+    return ids
+
+
+def _open_conditions(kinds: tuple[str, ...] = (), customer_id: int | None = None) -> Expression:
+    r = m.Reminder
+    where = [r.deleted_at.is_null(), r.status == "open"]
+    if kinds:
+        where.append(r.kind.in_(list(kinds)))
+    if customer_id is not None:
+        where.append(r.customer == customer_id)
+    return reduce(operator.and_, where)
+
+
+def day_counts(start: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) -> list[tuple]:
+    """Open tasks per (due day, kind) in [start, until): (day, kind, count)."""
+    r = m.Reminder
+    query = (r.select(r.due_on, r.kind, fn.COUNT(r.id))
+             .where(_open_conditions(kinds) & (r.due_on >= start) & (r.due_on < until))
+             .group_by(r.due_on, r.kind))
+    return list(query.tuples())
+
+
+def overdue_count(today: dt.date) -> int:
+    r = m.Reminder
+    return r.select(fn.COUNT(r.id)).where(_open_conditions() & (r.due_on < today)).scalar()
+
+
+def _task_select():  # noqa: ANN202 - a peewee query
+    r, c = m.Reminder, m.Customer
+    return (r.select(r.id, r.stamp, r.customer, c.name, r.kind, r.title, r.notes, r.due_on, r.due_time, r.status,
+                     r.recurrence, r.series_uid, r.snoozed_until, r.done_at, Owner.display_name, r.uid)
+            .join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
+            .switch(r).join(Owner, JOIN.LEFT_OUTER, on=(r.assignee == Owner.id)))
+
+
+def tasks(start: dt.date | None, until: dt.date | None, kinds: tuple[str, ...] = (),
+          customer_id: int | None = None, after: tuple | None = None, limit: int = 200,
+          include_done: bool = False) -> list[tuple]:
+    """Tasks due in [start, until) (None: open-ended), in (due day, id) order, a page after
+    the key ``after`` (due_on, id)."""
+    r = m.Reminder
+    where = (_open_conditions(kinds, customer_id) if not include_done
+             else r.deleted_at.is_null() & (r.customer == customer_id if customer_id is not None else SQL("1=1")))
+    if start is not None:
+        where &= r.due_on >= start
+    if until is not None:
+        where &= r.due_on < until
+    if after is not None:
+        where &= Tuple(r.due_on, r.id) > Tuple(*after)
+    return list(_task_select().where(where).order_by(r.due_on, r.id).limit(limit).tuples())
+
+
+def task(task_id: int) -> tuple | None:
+    r = m.Reminder
+    rows = list(_task_select().where((r.id == task_id) & r.deleted_at.is_null()).tuples())
+    return rows[0] if rows else None
+
+
+def due_unnotified(today: dt.date, now_hhmm: str, now_ms: int, limit: int) -> list[tuple]:
+    """Open tasks due by now that have not been announced: (id, title, customer)."""
+    r, c = m.Reminder, m.Customer
+    due_now = (r.due_on < today) | ((r.due_on == today) & (r.due_time.is_null() | (r.due_time <= now_hhmm)))
+    query = (r.select(r.id, r.title, c.name).join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
+             .where(_open_conditions() & r.notified_at.is_null() & due_now
+                    & (r.snoozed_until.is_null() | (r.snoozed_until <= now_ms)))
+             .order_by(r.due_on, r.id).limit(limit))
+    return list(query.tuples())
+
+
+def mark_notified(ids: list[int], now_ms: int) -> None:
+    r = m.Reminder
+    for start in range(0, len(ids), BATCH):
+        r.update(notified_at=now_ms).where(r.id.in_(ids[start:start + BATCH])).execute()
+
+
+def mark_all_due_notified(today: dt.date, now_ms: int) -> int:
+    """Every task already due counts as announced (used for the one summary at start-up)."""
+    r = m.Reminder
+    return (r.update(notified_at=now_ms)
+            .where(_open_conditions() & r.notified_at.is_null() & (r.due_on <= today)).execute())
+
+
+def export_rows(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> Iterator[list[tuple]]:
+    """Open tasks for an export, a page at a time."""
+    after: tuple | None = None
+    while True:
+        page = tasks(start, until, customer_id=customer_id, after=after, limit=5000)
+        if not page:
+            return
+        yield page
+        last = page[-1]
+        after = (last[TASK_FIELDS.index("due_on")], last[0])
+
+
+def series_first(series_uid: str) -> object:
+    """The first due day of a recurring series (its rule counts from there)."""
+    r = m.Reminder
+    return r.select(fn.MIN(r.due_on)).where(r.series_uid == series_uid).scalar()

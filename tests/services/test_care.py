@@ -1,0 +1,159 @@
+"""Care tasks: generated idempotently (birthdays solar and lunar, holidays, cadences), closed by
+a contact, recurring series with done/skip/snooze/edit, counts for the month view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from crmdesk.domain.clock import to_ms
+from crmdesk.domain.customer import CustomerInput
+from crmdesk.domain.errors import ValidationError
+from crmdesk.services import care, customers, setup
+from crmdesk.services.context import Context
+from crmdesk.storage import models as m
+
+D = dt.date  # the frozen clock stands on Monday 2026-11-23
+
+
+@pytest.fixture()
+def shop(db: Path, ctx: Context) -> Context:
+    setup.ensure_defaults(ctx, "zh_CN")
+    return ctx
+
+
+def _customer(ctx: Context, name: str, **fields) -> int:
+    return customers.create_customer(ctx, CustomerInput(name=name, **fields))[0]
+
+
+def _open(kind: str | None = None) -> list[m.Reminder]:
+    r = m.Reminder
+    query = r.select().where((r.status == "open") & r.deleted_at.is_null())
+    if kind:
+        query = query.where(r.kind == kind)
+    return list(query.order_by(r.due_on, r.id))
+
+
+def test_birthdays_get_a_reminder_ahead_and_on_the_day_and_twice_is_once(shop: Context) -> None:
+    care.save_cadences(shop, {t: None for t in ("strategic", "partner", "value", "general")})
+    a = _customer(shop, "张伟", birth_month=11, birth_day=28)
+    # lunar 10/20 of 2026 is 2026-11-28; lunar 10/30: that month has 29 days -> its 29th, 2026-12-08
+    b = _customer(shop, "李娜", birthday_calendar="lunar", birth_month=10, birth_day=20)
+    c = _customer(shop, "王芳", birthday_calendar="lunar", birth_month=10, birth_day=30)
+    _customer(shop, "赵六", birth_month=3, birth_day=1)  # far away: nothing yet
+    added, changes = care.bring_up_to_date(shop)
+    tasks = {(t.customer_id, t.title, t.due_on) for t in _open("birthday")}
+    assert (a, "2026-11-28", D(2026, 11, 28)) in tasks and (a, "2026-11-28", D(2026, 11, 21)) not in tasks
+    assert (b, "2026-11-28", D(2026, 11, 28)) in tasks
+    assert {t.due_on for t in _open("birthday") if t.customer_id == c} == {D(2026, 12, 1), D(2026, 12, 8)}
+    assert added == len(_open("birthday")) and changes.everything
+    again, changes = care.bring_up_to_date(shop)
+    assert again == 0 and not changes
+
+
+def test_cadences_by_tier_and_a_contact_closes_the_task(shop: Context, clock) -> None:
+    old = _customer(shop, "张伟", tier="strategic")
+    fresh = _customer(shop, "李娜", tier="general")
+    clock.advance(days=15)  # strategic: every 14 days
+    care.bring_up_to_date(shop)
+    due = _open("cadence")
+    assert [(t.customer_id, t.title, t.due_on) for t in due] == [(old, "14", D(2026, 12, 7))]
+    _, changes = customers.log_interaction(shop, old, "call", "问候")
+    assert changes.reminders == {due[0].id} and _open("cadence") == []
+    assert fresh  # general (90 days) is not due yet
+    care.bring_up_to_date(shop)
+    assert _open("cadence") == []  # contacted today: not due again before 14 days
+
+
+def test_a_newer_contact_from_elsewhere_closes_the_cadence_task(shop: Context, clock) -> None:
+    who = _customer(shop, "张伟", tier="strategic")
+    clock.advance(days=20)
+    care.bring_up_to_date(shop)
+    clock.advance(seconds=5)
+    m.Customer.update(last_contact_at=shop.now()).where(m.Customer.id == who).execute()  # e.g. an import
+    care.bring_up_to_date(shop)
+    assert _open("cadence") == []
+
+
+def test_holiday_greetings_for_the_chosen_tiers(shop: Context) -> None:
+    care.save_cadences(shop, {t: None for t in ("strategic", "partner", "value", "general")})
+    care.save_care_settings(shop, care.CareSettings(holidays=("new_year",), horizon_days=60))
+    vip = _customer(shop, "张伟", tier="strategic")
+    _customer(shop, "李娜", tier="general")
+    care.bring_up_to_date(shop)
+    assert [(t.customer_id, t.title, t.due_on) for t in _open("holiday")] == [(vip, "new_year", D(2026, 12, 30))]
+
+
+def test_cadence_generation_is_a_few_batched_queries(shop: Context, clock) -> None:
+    from crmdesk.services.demo.generator import generate
+
+    generate(shop, 800, seed=4)
+    clock.advance(days=200)
+    first, _ = care.bring_up_to_date(shop)
+    assert first > 300
+    second, _ = care.bring_up_to_date(shop)
+    assert second == 0
+    keys = [t.source_key for t in m.Reminder.select() if t.source_key]
+    assert len(keys) == len(set(keys))
+    birthdays = [(t.customer_id, t.due_on) for t in _open("birthday")]
+    assert len(birthdays) == len(set(birthdays))  # the demo's own reminders are the same tasks
+
+
+def test_recurring_task_done_skip_and_edit(shop: Context) -> None:
+    who = _customer(shop, "张伟")
+    rec = care.Recurrence("weekly", 2, weekdays=(0,), count=3)
+    tid, _ = care.create_task(shop, care.TaskInput("回访新品反馈", D(2026, 11, 23), who, recurrence=rec))
+    care.mark_done(shop, tid)
+    second = _open("task")
+    assert [t.due_on for t in second] == [D(2026, 12, 7)]
+    care.skip(shop, second[0].id)
+    third = _open("task")
+    assert [t.due_on for t in third] == [D(2026, 12, 21)]
+    care.update_task(shop, third[0].id, care.TaskInput("回访（电话）", D(2026, 12, 22), who, recurrence=rec))
+    assert _open("task")[0].title == "回访（电话）" and _open("task")[0].due_on == D(2026, 12, 22)
+    care.mark_done(shop, third[0].id)
+    assert _open("task") == []  # three times, then the series ends
+    statuses = [t.status for t in m.Reminder.select().order_by(m.Reminder.due_on)]
+    assert statuses == ["done", "skipped", "done"]
+
+
+def test_snooze_and_bad_input(shop: Context) -> None:
+    tid, _ = care.create_task(shop, care.TaskInput("寄贺卡", D(2026, 11, 23)))
+    with pytest.raises(ValidationError, match="future"):
+        care.snooze(shop, tid, shop.now() - 1)
+    care.snooze_preset(shop, tid, "tomorrow")
+    row = m.Reminder.get_by_id(tid)
+    assert (str(row.due_on), row.due_time) == ("2026-11-24", "09:00")
+    for bad in (care.TaskInput("  ", D(2026, 11, 23)),
+                care.TaskInput("x", D(2026, 11, 23), recurrence=care.Recurrence("hourly")),
+                care.TaskInput("x", D(2026, 11, 23), recurrence=care.Recurrence("daily", until=D(2026, 1, 1)))):
+        with pytest.raises(ValidationError):
+            care.create_task(shop, bad)
+
+
+def test_month_counts_and_announcements_once(shop: Context, clock) -> None:
+    care.create_task(shop, care.TaskInput("a", D(2026, 11, 20)))
+    care.create_task(shop, care.TaskInput("b", D(2026, 11, 23), due_time=dt.time(9, 0)))
+    care.create_task(shop, care.TaskInput("c", D(2026, 11, 23), due_time=dt.time(18, 0)))
+    care.create_task(shop, care.TaskInput("d", D(2026, 12, 1)))
+    counts = care.month_counts(D(2026, 11, 1), D(2026, 12, 1))
+    assert counts == {D(2026, 11, 20): {"task": 1}, D(2026, 11, 23): {"task": 2}}
+    assert care.overdue_count(shop) == 1
+    due = care.due_announcements(shop)
+    assert [title for _id, title, _c in due] == ["a", "b"]  # 18:00 is not due at 15:30
+    care.mark_announced(shop, [i for i, *_ in due])
+    assert care.due_announcements(shop) == []
+    clock.advance(hours=3)
+    assert [title for _id, title, _c in care.due_announcements(shop)] == ["c"]
+
+
+def test_settings_are_checked(shop: Context) -> None:
+    with pytest.raises(ValidationError):
+        care.save_care_settings(shop, care.CareSettings(birthday_leads=(90,)))
+    with pytest.raises(ValidationError):
+        care.save_cadences(shop, {"strategic": 0})
+    care.save_cadences(shop, {"strategic": 7, "partner": None})
+    assert care.cadences()["strategic"] == 7 and care.cadences()["partner"] is None
+    assert to_ms  # the clock helpers stay importable here
