@@ -46,14 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     cust.add_argument("--skip-bad-rows", action="store_true",
                       help="import the good rows even if some are bad (default: all or nothing)")
     exp = sub.add_parser("export", help="export records to .xlsx or .csv")
-    exp.add_argument("kind", choices=("customers", "opportunities"), metavar="KIND",
-                     help="what to export: customers or opportunities (the pipeline's deals)")
-    exp.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the file name)")
+    exp.add_argument("kind", choices=("customers", "opportunities", "reminders"), metavar="KIND",
+                     help="what to export: customers, opportunities (the pipeline's deals) or reminders "
+                          "(open care tasks, as iCalendar)")
+    exp.add_argument("--format", choices=("xlsx", "csv", "ics"), help="file format (default: from the file name)")
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     exp.add_argument("--search", default="", metavar="TEXT",
                      help="only records the search finds (customers: the archive's search; deals: title or customer)")
     exp.add_argument("--status", choices=("open", "won", "lost", "all"), default="open",
                      help="opportunities only: which deals (default: the open ones)")
+    exp.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                     help="reminders only: due on or after this day (default: all open tasks)")
+    exp.add_argument("--until", metavar="YYYY-MM-DD", help="reminders only: due before this day")
+    exp.add_argument("--customer", type=int, metavar="ID", help="reminders only: one customer's tasks")
     return parser
 
 
@@ -147,6 +152,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from crmdesk.ui.export_words import TranslatedWords
 
     _open(args.db)
+    if args.kind == "reminders":
+        return _export_reminders(args)
     words = TranslatedWords(i18n.translator_for(system_language()))  # headers in the user's language
     progress = _StderrProgress()
     try:
@@ -159,6 +166,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         progress.finish()
     print(f"Exported {count} {args.kind} to {args.output}.")
+    return 0
+
+
+def _day(text: str | None, option: str) -> object:
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"crmdesk: {option} wants a date like 2026-12-31, not “{text}”.") from None
+
+
+def _export_reminders(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+
+    from crmdesk.services import ical
+    from crmdesk.services.context import Context
+    from crmdesk.ui import i18n
+    from crmdesk.ui.panes.calendar.task_text import task_text
+
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt != "ics":
+        print("crmdesk: reminders are exported as iCalendar (.ics).", file=sys.stderr)
+        return EXIT_ERROR
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install(app, system_language())  # the tasks read in the user's language
+    count = ical.export_tasks(Context(), Path(args.output), _day(args.start, "--from"), _day(args.until, "--until"),
+                              args.customer, ical.Words(task_text))
+    print(f"Exported {count} reminders to {args.output}.")
     return 0
 
 

@@ -120,3 +120,25 @@ def test_export_opportunities(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as stopped:
         main(["--db", str(db), "export", "opportunities", "--status", "maybe", "-o", str(tmp_path / "x.csv")])
     assert stopped.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_export_reminders_as_icalendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from icalendar import Calendar
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "200", "--seed", "2"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "care.ics"
+    assert main(["--db", str(db), "export", "reminders", "--format", "ics", "-o", str(out)]) == 0
+    count = int(capsys.readouterr().out.split()[1])
+    calendar = Calendar.from_ical(out.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert count > 0 and len(events) == count
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids) and all(u.endswith("@crmdesk") for u in uids)
+    again = tmp_path / "again.ics"
+    assert main(["--db", str(db), "export", "reminders", "-o", str(again)]) == 0
+    assert [str(e["UID"]) for e in Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == uids  # stable
+    assert main(["--db", str(db), "export", "reminders", "-o", str(tmp_path / "x.xlsx")]) == 1
+    with pytest.raises(SystemExit, match="wants a date"):
+        main(["--db", str(db), "export", "reminders", "--from", "2026-02-30", "-o", str(out)])

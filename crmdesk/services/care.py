@@ -174,7 +174,10 @@ def _cadences(ctx: Context, day: dt.date, progress: Progress) -> int:
             rows = []
             for cid, owner, _name, basis in page:
                 due = from_ms(basis).date() + dt.timedelta(days=days)
-                rows.append(_row(ctx, ReminderKind.CADENCE, f"cadence:{cid}:{due}", cid, owner, str(days), due, now))
+                # Long overdue contacts are today's work, not a backlog spread over past years;
+                # the key keeps the date the cadence gave, so the task is made only once.
+                rows.append(_row(ctx, ReminderKind.CADENCE, f"cadence:{cid}:{due}", cid, owner, str(days),
+                                 max(due, day), now))
             added += queries.insert_tasks(rows)
             after = page[-1][0]
     return added

@@ -86,6 +86,8 @@ def run(db_target: str | None = None) -> int:
         if os.environ.get(EXIT_AFTER_PAINT_ENV):
             FirstPaint(window.customers.table.viewport(), lambda: _report_first_paint_and_quit(window))
         window.show()
+        if not os.environ.get(EXIT_AFTER_PAINT_ENV):
+            window.start_background_work()
         return app.exec()
     finally:
         runner.shutdown()

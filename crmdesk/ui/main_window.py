@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         if row == 2:
             from crmdesk.ui.panes.calendar.pane import CalendarPane
 
-            return CalendarPane(ctx, settings)
+            calendar = CalendarPane(ctx, settings, self.runner, self.bus)
+            calendar.customer_requested.connect(self.show_customer)
+            return calendar
         if row == 3:
             from crmdesk.ui.panes.complaints.pane import ComplaintsPane
 
@@ -119,6 +121,72 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.pane(row))
             if self.nav.currentRow() != row:
                 self.nav.setCurrentRow(row)
+
+    def show_customer(self, customer_id: int) -> None:
+        """The archive, narrowed to this customer and with their profile open."""
+        from crmdesk.domain.filters import CustomerFilter
+
+        self.show_pane(0)
+        self.customers.set_filter(CustomerFilter(ids=(customer_id,)))
+        if self.customers.model.rowCount():
+            self.customers.table.selectRow(0)
+
+    # -- care tasks in the background ---------------------------------------------------------
+    def start_background_work(self) -> None:
+        """While the app runs: bring the care calendar up to date now and every hour, and
+        announce tasks as they fall due (those already due at start-up in one summary)."""
+        self._care_announced_once = False
+        self._care_timer = QTimer(self)
+        self._care_timer.setInterval(60_000)
+        self._care_timer.timeout.connect(self.check_care)
+        self._care_timer.start()
+        self._care_update_timer = QTimer(self)
+        self._care_update_timer.setInterval(3_600_000)
+        self._care_update_timer.timeout.connect(self.update_care)
+        self._care_update_timer.start()
+        QTimer.singleShot(1500, self.update_care)
+
+    def update_care(self) -> None:
+        from crmdesk.services import care
+
+        def done(result: tuple) -> None:
+            self.bus.publish(result[1])
+            self.check_care()
+
+        self.runner.run(lambda: care.bring_up_to_date(self.ctx), done, lambda exc: self.statusBar().showMessage(
+            labels.error_text(exc), 30_000))
+
+    def check_care(self) -> None:
+        """Announce care tasks that fell due (each once); the first look sums up the backlog."""
+        from crmdesk.services import care
+
+        first = not getattr(self, "_care_announced_once", False)
+        self._care_announced_once = True
+
+        def work() -> tuple[int, list]:
+            if first:
+                return care.mark_all_announced(self.ctx), []
+            due = care.due_announcements(self.ctx)
+            care.mark_announced(self.ctx, [row[0] for row in due])
+            return len(due), due
+
+        self.runner.run(work, lambda result: self._announce_care(first, *result), lambda exc: None)
+
+    def _announce_care(self, first: bool, count: int, due: list) -> str:
+        if not count:
+            return ""
+        if first:
+            text = self.tr("%n care task(s) are due. The care calendar lists them.", "", count)
+        elif count == 1:
+            _id, title, customer = due[0]
+            text = self.tr("Care task due: %1").replace("%1", f"{customer} — {title}" if customer else title)
+        else:
+            text = self.tr("%n care task(s) just fell due.", "", count)
+        self.statusBar().showMessage(text, 120_000)
+        if self._panes[2] is not None:
+            self._panes[2].announce(text)
+        notify(self, self.tr("Care calendar"), text)
+        return text
 
     def check_overdue(self, now: int | None = None) -> str:
         """Announce complaints that passed their deadline since the last look; returns the text."""

@@ -200,36 +200,138 @@
 <context>
     <name>CalendarPane</name>
     <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
+        <source>Day</source>
+        <translation>日</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>到期</translation>
+        <source>Week</source>
+        <translation>周</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Agenda</source>
+        <translation>待办</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>For an hour</source>
+        <translation>推迟一小时</translation>
     </message>
     <message>
-        <source>Task</source>
-        <translation>任务</translation>
+        <source>For three hours</source>
+        <translation>推迟三小时</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <source>Until tomorrow morning</source>
+        <translation>推到明早</translation>
     </message>
     <message>
-        <source>Assigned to</source>
-        <translation>负责人</translation>
+        <source>Until next Monday</source>
+        <translation>推到下周一</translation>
     </message>
     <message>
-        <source>Care tasks to do</source>
-        <translation>待办关怀任务</translation>
+        <source>Care calendar</source>
+        <translation>关怀日历</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新建任务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Care settings…</source>
+        <translation>关怀设置…</translation>
+    </message>
+    <message>
+        <source>Export iCalendar…</source>
+        <translation>导出 iCalendar…</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>推迟到…</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Customer profile</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks on %1</source>
+        <translation>%1 的任务</translation>
+    </message>
+    <message>
+        <source>Tasks in the week %1 – %2</source>
+        <translation>%1 – %2 这一周的任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue and the next %n day(s)</source>
+        <translation>
+            <numerusform>已逾期及未来 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete care task</source>
+        <translation>删除关怀任务</translation>
+    </message>
+    <message>
+        <source>Delete this care task?</source>
+        <translation>删除这项关怀任务？</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Edit the whole series…</source>
+        <translation>编辑整个系列…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export care tasks</source>
+        <translation>导出关怀任务</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 项任务导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -259,6 +361,76 @@
     <message>
         <source>No activity for too long</source>
         <translation>太久没有跟进</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Care settings</source>
+        <translation>关怀设置</translation>
+    </message>
+    <message>
+        <source>no regular contact</source>
+        <translation>不定期联系</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Contact %1 customers every</source>
+        <translation>%1客户联系周期</translation>
+    </message>
+    <message>
+        <source>no early reminder</source>
+        <translation>不提前提醒</translation>
+    </message>
+    <message>
+        <source>and on the day</source>
+        <translation>当天也提醒</translation>
+    </message>
+    <message>
+        <source>Birthday reminder, days ahead</source>
+        <translation>生日提前提醒天数</translation>
+    </message>
+    <message>
+        <source>Holiday greetings</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Greet customers of</source>
+        <translation>问候的客户等级</translation>
+    </message>
+    <message>
+        <source>Greeting task, days before the holiday</source>
+        <translation>节前几天生成问候任务</translation>
+    </message>
+    <message>
+        <source>Plan tasks this many days ahead</source>
+        <translation>提前安排任务的天数</translation>
+    </message>
+</context>
+<context>
+    <name>CareWords</name>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message numerus="yes">
+        <source>Birthday in %n day(s) (%1)</source>
+        <translation>
+            <numerusform>%n 天后生日（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 greeting</source>
+        <translation>%1问候</translation>
+    </message>
+    <message numerus="yes">
+        <source>Get in touch (every %n day(s))</source>
+        <translation>
+            <numerusform>定期联系（每 %n 天）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1522,22 @@ Lifetime value: everything the customer has bought so far.</source>
         <source>Care calendar</source>
         <translation>关怀日历</translation>
     </message>
+    <message numerus="yes">
+        <source>%n care task(s) are due. The care calendar lists them.</source>
+        <translation>
+            <numerusform>有 %n 项关怀任务到期，请在关怀日历中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Care task due: %1</source>
+        <translation>关怀任务到期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n care task(s) just fell due.</source>
+        <translation>
+            <numerusform>刚有 %n 项关怀任务到期。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Complaints</source>
         <translation>投诉记录</translation>
@@ -1712,6 +1900,17 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Remind me again at</source>
+        <translation>再次提醒时间</translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <source>Total amount</source>
@@ -1849,6 +2048,148 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>%n record(s)</source>
         <translation>共 %n 条</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Every N days</source>
+        <translation>每 N 天</translation>
+    </message>
+    <message>
+        <source>Every N weeks</source>
+        <translation>每 N 周</translation>
+    </message>
+    <message>
+        <source>Every N months</source>
+        <translation>每 N 个月</translation>
+    </message>
+    <message>
+        <source>Every N years</source>
+        <translation>每 N 年</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Edit care task</source>
+        <translation>编辑关怀任务</translation>
+    </message>
+    <message>
+        <source>New care task</source>
+        <translation>新建关怀任务</translation>
+    </message>
+    <message>
+        <source>At a time</source>
+        <translation>指定时间</translation>
+    </message>
+    <message>
+        <source>Never ends</source>
+        <translation>永不结束</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束于</translation>
+    </message>
+    <message>
+        <source>Ends after N times</source>
+        <translation>重复 N 次后结束</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做什么</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TaskModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -1996,8 +2337,20 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>每个联系人都必须有姓名。</translation>
     </message>
     <message>
+        <source>The lunar date {year}-{leap}{month}-{day} does not exist.</source>
+        <translation>农历日期 {year}年{leap}{month}月{day}日不存在。</translation>
+    </message>
+    <message>
         <source>The birthday is not a real date.</source>
         <translation>生日不是一个存在的日期。</translation>
+    </message>
+    <message>
+        <source>A reminder comes 0 to {limit} days ahead.</source>
+        <translation>提前提醒天数应为 0 到 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>A contact cadence is 1 to {limit} days.</source>
+        <translation>联系周期应为 1 到 {limit} 天。</translation>
     </message>
     <message>
         <source>“{raw}” is not a phone number.</source>
@@ -2331,6 +2684,42 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Choose why the deal was lost.</source>
         <translation>请选择输单原因。</translation>
     </message>
+    <message>
+        <source>Tasks are planned 7 to 366 days ahead.</source>
+        <translation>任务可提前 7 到 366 天安排。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to 999 periods.</source>
+        <translation>重复间隔应为 1 到 999。</translation>
+    </message>
+    <message>
+        <source>Unknown weekday.</source>
+        <translation>未知的星期。</translation>
+    </message>
+    <message>
+        <source>The repetition ends before it starts.</source>
+        <translation>重复的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Repeat 1 to 10,000 times.</source>
+        <translation>重复次数应为 1 到 10,000 次。</translation>
+    </message>
+    <message>
+        <source>Say what is to be done.</source>
+        <translation>请写明要做什么。</translation>
+    </message>
+    <message>
+        <source>A task&apos;s title is at most {limit} characters.</source>
+        <translation>任务标题最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>That task does not exist or was deleted.</source>
+        <translation>该任务不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>Snooze to a moment in the future.</source>
+        <translation>请推迟到将来的某个时间。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2529,6 +2918,41 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Pipeline</source>
         <translation>销售管道</translation>
+    </message>
+</context>
+<context>
+    <name>holidays</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
     </message>
 </context>
 <context>

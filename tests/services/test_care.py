@@ -59,7 +59,7 @@ def test_cadences_by_tier_and_a_contact_closes_the_task(shop: Context, clock) ->
     clock.advance(days=15)  # strategic: every 14 days
     care.bring_up_to_date(shop)
     due = _open("cadence")
-    assert [(t.customer_id, t.title, t.due_on) for t in due] == [(old, "14", D(2026, 12, 7))]
+    assert [(t.customer_id, t.title, t.due_on) for t in due] == [(old, "14", D(2026, 12, 8))]  # due today
     _, changes = customers.log_interaction(shop, old, "call", "问候")
     assert changes.reminders == {due[0].id} and _open("cadence") == []
     assert fresh  # general (90 days) is not due yet

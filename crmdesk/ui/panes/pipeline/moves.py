@@ -20,7 +20,6 @@ from crmdesk.ui import labels
 from crmdesk.ui.panes.pipeline.stage_model import Drop, StageModel
 
 
-
 class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" context
     """The move half of the pipeline pane, which supplies the models, columns, runner, undo
     stack and notice line these methods use."""
