@@ -155,6 +155,10 @@ def check_birthday(data: CustomerInput) -> None:
         # when the reminder for that year is computed.
         if not 1 <= day <= 30:
             raise _not_a_date()
+        if year is not None:  # with the year known, the leap month and the 30th must exist then
+            from crmdesk.domain.care import check_lunar_birthday
+
+            check_lunar_birthday(year, month, day, data.birth_leap_month)
         return
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is allowed

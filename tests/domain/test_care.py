@@ -15,6 +15,7 @@ D = dt.date
 @pytest.mark.parametrize(("calendar", "month", "day", "leap", "after", "expected"), [
     ("solar", 12, 9, False, D(2026, 12, 2), D(2026, 12, 9)),
     ("solar", 12, 1, False, D(2026, 12, 2), D(2027, 12, 1)),  # passed this year: next year
+    ("solar", 1, 1, False, D(2026, 12, 31), D(2027, 1, 1)),  # across the year end
     ("solar", 2, 29, False, D(2026, 3, 1), D(2027, 2, 28)),  # common year: the 28th
     ("solar", 2, 29, False, D(2027, 3, 1), D(2028, 2, 29)),  # leap year: the day itself
     ("lunar", 1, 1, False, D(2026, 12, 2), D(2027, 2, 6)),  # Spring Festival 2027
@@ -59,3 +60,18 @@ def test_limits() -> None:
     with pytest.raises(ValidationError):
         care.check_cadence(0)
     assert care.check_cadence(None) is None
+
+
+def test_lunar_birthdays_with_a_known_year_must_exist_then() -> None:
+    from crmdesk.domain.customer import CustomerInput, check_birthday
+
+    check_birthday(CustomerInput(name="x", birthday_calendar="lunar", birth_year=2023, birth_month=2, birth_day=1,
+                                 birth_leap_month=True))
+    with pytest.raises(ValidationError, match="does not exist"):
+        check_birthday(CustomerInput(name="x", birthday_calendar="lunar", birth_year=2024, birth_month=2,
+                                     birth_day=1, birth_leap_month=True))
+    with pytest.raises(ValidationError, match="does not exist"):
+        check_birthday(CustomerInput(name="x", birthday_calendar="lunar", birth_year=2024, birth_month=1,
+                                     birth_day=30))
+    with pytest.raises(ValidationError, match="not a real date"):
+        check_birthday(CustomerInput(name="x", birth_month=2, birth_day=30))

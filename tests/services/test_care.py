@@ -157,3 +157,18 @@ def test_settings_are_checked(shop: Context) -> None:
     care.save_cadences(shop, {"strategic": 7, "partner": None})
     assert care.cadences()["strategic"] == 7 and care.cadences()["partner"] is None
     assert to_ms  # the clock helpers stay importable here
+
+
+@pytest.mark.parametrize(("rule", "first", "after", "expected"), [
+    ("FREQ=DAILY;INTERVAL=3", D(2026, 12, 30), D(2026, 12, 30), [D(2027, 1, 2), D(2027, 1, 5)]),
+    ("FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TH", D(2026, 11, 23), D(2026, 11, 23), [D(2026, 11, 26), D(2026, 11, 30)]),
+    # a monthly task on the 31st comes in the months that have one
+    ("FREQ=MONTHLY;INTERVAL=1", D(2026, 1, 31), D(2026, 1, 31), [D(2026, 3, 31), D(2026, 5, 31)]),
+    ("FREQ=YEARLY;INTERVAL=1", D(2024, 2, 29), D(2024, 2, 29), [D(2028, 2, 29), D(2032, 2, 29)]),
+    ("FREQ=WEEKLY;INTERVAL=1;COUNT=2", D(2026, 11, 23), D(2026, 11, 23), [D(2026, 11, 30)]),
+    ("FREQ=DAILY;INTERVAL=1;UNTIL=20261125", D(2026, 11, 23), D(2026, 11, 23), [D(2026, 11, 24), D(2026, 11, 25)]),
+])
+def test_recurrence_rules(rule, first, after, expected) -> None:
+    assert care.occurrences_after(rule, first, after, limit=2) == expected
+    rec = care.Recurrence.parse(rule)
+    assert care.Recurrence.parse(rec.rule()) == rec
