@@ -80,7 +80,7 @@ def _reach_by_position(rows: list[tuple], open_stages: list[Stage]) -> dict[int,
 def conversion(period_from: int | None, period_until: int | None) -> Conversion:
     """Stage-to-stage conversion of the deals opened in [from, until) (ms; None: open-ended),
     the win rate and average sales cycle of the deals closed in it, and the average stay in
-    each stage."""
+    each stage of the stays that began in it."""
     every = stages()
     open_stages = [s for s in every if not s.closed]
     rows = queries.reach_rows(period_from, period_until, by_tier=False)

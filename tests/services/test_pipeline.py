@@ -202,6 +202,7 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     reason = pipeline.lost_reasons()[0][0]
     deals = [_deal(ctx, book["张伟" if i < 4 else "李娜"], f"D{i}") for i in range(6)]
     clock.advance(days=2)
+    moved_to_qualified = ctx.now()
     for deal in deals[:4]:  # four reach "qualified" after 2 days in lead
         pipeline.move_deal(ctx, deal, None, qualified.id)
     clock.advance(days=4)
@@ -225,6 +226,10 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     assert forecast.win_rate_estimates() == {}  # three closed deals are not enough history
     later = dt.datetime(2030, 1, 1).timestamp() * 1000
     assert forecast.conversion(int(later), None).opened == 0
+    # A period counts the deals opened in it, and the stays that began in it.
+    since_qualified = forecast.conversion(moved_to_qualified, None)
+    stays = {f.stage.id: f.average_days for f in since_qualified.flows}
+    assert since_qualified.opened == 0 and stays[lead.id] is None and stays[qualified.id] == pytest.approx(4)
 
 
 def test_stage_settings_rename_reorder_add_and_refuse_removing_a_full_stage(ctx: Context, book: dict) -> None:
