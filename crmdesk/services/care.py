@@ -24,7 +24,7 @@ from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.setup import get_setting, set_setting
 from crmdesk.storage import care as queries
 from crmdesk.storage import models as m
-from crmdesk.storage.transactions import atomic
+from crmdesk.storage.transactions import atomic, is_sqlite
 
 SETTINGS_KEY = "care"
 PAGE = 5000
@@ -139,13 +139,34 @@ def _birthdays(ctx: Context, settings: CareSettings, day: dt.date, progress: Pro
     return added
 
 
+ID_RANGE = 100_000  # customers per transaction of the set-based generation
+
+
+def _ranges() -> list[tuple[int, int]]:
+    low, high = queries.id_bounds()
+    return [(start, start + ID_RANGE) for start in range(low, high + 1, ID_RANGE)] if high else []
+
+
+def _holiday_dates(settings: CareSettings, day: dt.date) -> list[tuple[rules.Holiday, dt.date]]:
+    until = day + dt.timedelta(days=settings.horizon_days + settings.holiday_lead)
+    return [(h, d) for h, d in rules.holiday_dates(settings.holidays, day, until)
+            if day <= d - dt.timedelta(days=settings.holiday_lead) < day + dt.timedelta(days=settings.horizon_days)]
+
+
 def _holidays(ctx: Context, settings: CareSettings, day: dt.date, progress: Progress) -> int:
     now, added = ctx.now(), 0
-    until = day + dt.timedelta(days=settings.horizon_days + settings.holiday_lead)
-    found = [(h, d) for h, d in rules.holiday_dates(settings.holidays, day, until)
-             if day <= d - dt.timedelta(days=settings.holiday_lead) < day + dt.timedelta(days=settings.horizon_days)]
+    found = _holiday_dates(settings, day)
     if not found or not settings.holiday_tiers:
         return 0
+    if is_sqlite():
+        for low, high in _ranges():
+            check(progress)
+            with atomic():
+                for holiday, date in found:
+                    added += queries.insert_holiday_tasks_sqlite(
+                        holiday.key, date, date - dt.timedelta(days=settings.holiday_lead),
+                        list(settings.holiday_tiers), now, low, high)
+        return added
     after = 0
     while True:
         check(progress)
@@ -155,20 +176,31 @@ def _holidays(ctx: Context, settings: CareSettings, day: dt.date, progress: Prog
         rows = [_row(ctx, ReminderKind.HOLIDAY, f"holiday:{holiday.key}:{date}:{cid}", cid, owner, holiday.key,
                      date - dt.timedelta(days=settings.holiday_lead), now)
                 for cid, owner, _name in page for holiday, date in found]
-        added += queries.insert_tasks(rows)
+        with atomic():
+            added += queries.insert_tasks(rows)
         after = page[-1][0]
+
+
+def _cutoff(day: dt.date, days: int) -> int:
+    """Last in touch before this moment: due for contact by the end of ``day``."""
+    return to_ms(dt.datetime.combine(day - dt.timedelta(days=days) + dt.timedelta(days=1), dt.time(0)))
 
 
 def _cadences(ctx: Context, day: dt.date, progress: Progress) -> int:
     now, added = ctx.now(), 0
-    for tier, days in cadences().items():
-        if days is None:
-            continue
-        cutoff = to_ms(dt.datetime.combine(day - dt.timedelta(days=days) + dt.timedelta(days=1), dt.time(0)))
+    rules_by_tier = [(tier, days) for tier, days in cadences().items() if days is not None]
+    if is_sqlite():
+        for low, high in _ranges():
+            check(progress)
+            with atomic():  # short transactions: the app's own saves never wait long
+                for tier, days in rules_by_tier:
+                    added += queries.insert_cadence_tasks_sqlite(tier, days, _cutoff(day, days), day, now, low, high)
+        return added
+    for tier, days in rules_by_tier:
         after = 0
         while True:
             check(progress)
-            page = queries.customers_due_for_contact(tier, cutoff, after, PAGE)
+            page = queries.customers_due_for_contact(tier, _cutoff(day, days), after, PAGE)
             if not page:
                 break
             rows = []
@@ -178,24 +210,27 @@ def _cadences(ctx: Context, day: dt.date, progress: Progress) -> int:
                 # the key keeps the date the cadence gave, so the task is made only once.
                 rows.append(_row(ctx, ReminderKind.CADENCE, f"cadence:{cid}:{due}", cid, owner, str(days),
                                  max(due, day), now))
-            added += queries.insert_tasks(rows)
+            with atomic():
+                added += queries.insert_tasks(rows)
             after = page[-1][0]
     return added
 
 
 def bring_up_to_date(ctx: Context, progress: Progress | None = None) -> tuple[int, Changes]:
     """Put the coming birthdays, holiday greetings and due contacts on the calendar, and finish
-    contact tasks that a newer contact has made moot. Idempotent; returns how many tasks were
-    added. One transaction."""
+    contact tasks that a newer contact has made moot. Idempotent (an interrupted run is simply
+    finished by the next); returns how many tasks were added. Short transactions, in ranges of
+    customers, so that the app's own saves never wait long."""
     progress = progress or NoProgress()
     day = today(ctx.clock)
     settings = care_settings()
     with atomic():
         closed = queries.close_stale_cadence_tasks(ctx.now(), ctx.now())
         added = _birthdays(ctx, settings, day, progress)
-        added += _holidays(ctx, settings, day, progress)
-        added += _cadences(ctx, day, progress)
-    changes = Changes(everything=True) if added or closed else Changes()
+    added += _holidays(ctx, settings, day, progress)
+    added += _cadences(ctx, day, progress)
+    # Too many to list: id 0 (never a row's) says "care tasks changed" to the views that show them.
+    changes = Changes(reminders={0}) if added or closed else Changes()
     return added, changes
 
 

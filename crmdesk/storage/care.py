@@ -53,12 +53,13 @@ def customers_of_tiers(tiers: Iterable[str], after_id: int, limit: int) -> list[
 
 
 def customers_due_for_contact(tier: str, cutoff_ms: int, after_id: int, limit: int) -> list[tuple]:
-    """Live customers of ``tier`` not contacted since ``cutoff_ms`` (never contacted: since
-    they were added): (id, owner id, name, last contact or creation ms)."""
-    c = m.Customer
-    basis = fn.COALESCE(c.last_contact_at, c.created_at)
+    """Live customers of ``tier`` not in touch since ``cutoff_ms`` (see :data:`CADENCE_BASIS`)
+    and with no open contact task: (id, owner id, name, when last in touch, ms)."""
+    c = m.Customer.alias("c")  # the name the shared SQL fragments use
+    basis = SQL(CADENCE_BASIS)
     query = (c.select(c.id, c.owner, c.name, basis)
-             .where(c.deleted_at.is_null() & (c.tier == tier) & (basis < cutoff_ms) & (c.id > after_id))
+             .where(c.deleted_at.is_null() & (c.tier == tier) & (basis < cutoff_ms) & (c.id > after_id)
+                    & SQL(_NO_OPEN_CADENCE))
              .order_by(c.id).limit(limit))
     return list(query.tuples())
 
@@ -193,3 +194,53 @@ def series_first(series_uid: str) -> object:
     """The first due day of a recurring series (its rule counts from there)."""
     r = m.Reminder
     return r.select(fn.MIN(r.due_on)).where(r.series_uid == series_uid).scalar()
+
+
+# -- set-based generation (SQLite): one INSERT … SELECT per tier and id range ------------------
+_LAST_CADENCE_DONE = ("(SELECT MAX(r.done_at) FROM reminder r"
+                      " WHERE r.customer_id = c.id AND r.kind = 'cadence' AND r.done_at IS NOT NULL)")
+# When the customer was last in touch, as the cadence counts it: the last contact (or, never
+# contacted, their creation), or the last time a contact task of theirs was finished or skipped.
+CADENCE_BASIS = f"MAX(COALESCE(c.last_contact_at, c.created_at), COALESCE({_LAST_CADENCE_DONE}, 0))"
+_NO_OPEN_CADENCE = ("NOT EXISTS (SELECT 1 FROM reminder o WHERE o.customer_id = c.id"
+                    " AND o.kind = 'cadence' AND o.status = 'open' AND o.deleted_at IS NULL)")
+
+
+def id_bounds() -> tuple[int, int]:
+    c = m.Customer
+    low, high = c.select(fn.MIN(c.id), fn.MAX(c.id)).tuples().get()
+    return int(low or 0), int(high or 0)
+
+
+def insert_cadence_tasks_sqlite(tier: str, days: int, cutoff_ms: int, today: dt.date, now_ms: int,
+                                low_id: int, high_id: int) -> int:
+    """Contact tasks for the live customers of ``tier`` with ids in [low, high) last in touch
+    before ``cutoff_ms`` and with no open contact task: due ``days`` after that (today at the
+    earliest), keyed by customer and that date so that each is made once."""
+    due = f"date(({CADENCE_BASIS}) / 1000, 'unixepoch', 'localtime', '+{int(days)} days')"
+    sql = (
+        "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
+        " assignee_id, created_at)"
+        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'cadence', ?, '', MAX({due}, ?), 'open',"
+        f" 'cadence:' || c.id || ':' || {due}, c.owner_id, ?"
+        " FROM customer c WHERE c.id >= ? AND c.id < ? AND c.deleted_at IS NULL AND c.tier = ?"
+        f" AND {CADENCE_BASIS} < ? AND {_NO_OPEN_CADENCE}"
+    )
+    cursor = m.database_proxy.execute_sql(
+        sql, (now_ms, str(days), today.isoformat(), now_ms, low_id, high_id, tier, cutoff_ms))
+    return max(cursor.rowcount, 0)
+
+
+def insert_holiday_tasks_sqlite(key: str, date: dt.date, due: dt.date, tiers: list[str], now_ms: int,
+                                low_id: int, high_id: int) -> int:
+    marks = ", ".join("?" for _ in tiers)
+    sql = (
+        "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
+        " assignee_id, created_at)"
+        " SELECT lower(hex(randomblob(16))), ?, c.id, 'holiday', ?, '', ?, 'open',"
+        " 'holiday:' || ? || ':' || ? || ':' || c.id, c.owner_id, ?"
+        f" FROM customer c WHERE c.id >= ? AND c.id < ? AND c.deleted_at IS NULL AND c.tier IN ({marks})"
+    )
+    cursor = m.database_proxy.execute_sql(
+        sql, (now_ms, key, due.isoformat(), key, date.isoformat(), now_ms, low_id, high_id, *tiers))
+    return max(cursor.rowcount, 0)

@@ -244,9 +244,9 @@ class Reminder(Synced):
     kind = CharField()  # ReminderKind
     title = CharField()
     notes = TextField(default="")
-    due_on = DateField(index=True)
+    due_on = DateField()
     due_time = CharField(null=True)  # "HH:MM" local time, or all-day
-    status = CharField(default="open", index=True)  # ReminderStatus
+    status = CharField(default="open")  # ReminderStatus
     recurrence = CharField(null=True)  # an RFC 5545 RRULE
     series_uid = CharField(null=True, max_length=32)
     source_key = CharField(null=True, unique=True)  # makes generated tasks idempotent
