@@ -40,12 +40,12 @@ def lunar_of(day: dt.date) -> tuple[int, int, int, bool]:
 
 
 def lunar_in_year(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:
-    """Where a yearly lunar date falls in lunar ``year``: a leap-month date in a year without
-    that leap month falls in the ordinary month, a 30th in a 29-day month on the 29th (the
-    month's last day). None outside the tables."""
+    """Where a yearly lunar date falls in lunar ``year``: a 30th in a 29-day month on the 29th
+    (the month's last day), a leap-month date in a year without that leap month in the
+    ordinary month. None outside the tables."""
     if not LUNAR_FIRST_YEAR <= year <= LUNAR_LAST_YEAR:
         return None
-    for candidate_leap, candidate_day in ((leap, day), (False, day), (leap, day - 1), (False, day - 1)):
+    for candidate_leap, candidate_day in ((leap, day), (leap, day - 1), (False, day), (False, day - 1)):
         if candidate_day < 1:
             continue
         try:

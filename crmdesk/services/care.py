@@ -361,11 +361,11 @@ def _live(task_id: int) -> m.Reminder:
 
 def _continue_series(ctx: Context, row: m.Reminder) -> int | None:
     """After an occurrence is done or skipped, the series' next one (if any) goes on the calendar."""
-    if not row.recurrence:
+    if not row.recurrence or not row.series_uid:
         return None
-    first = _series_first(row)
-    due = row.due_on if isinstance(row.due_on, dt.date) else dt.date.fromisoformat(str(row.due_on))
-    following = occurrences_after(row.recurrence, first, due)
+    first = _key_day(queries.series_first_key(row.series_uid)) or as_day(row.due_on)
+    scheduled = _key_day(row.source_key) or as_day(row.due_on)  # its day by the rule, even if moved
+    following = occurrences_after(row.recurrence, first, scheduled)
     if not following:
         return None
     nxt = following[0]
@@ -379,9 +379,16 @@ def _continue_series(ctx: Context, row: m.Reminder) -> int | None:
     return found.id if found else None
 
 
-def _series_first(row: m.Reminder) -> dt.date:
-    first = queries.series_first(row.series_uid)
-    return first if isinstance(first, dt.date) else dt.date.fromisoformat(str(first))
+def as_day(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _key_day(key: str | None) -> dt.date | None:
+    """The day in an occurrence key "series:<uid>:<YYYY-MM-DD>"."""
+    try:
+        return dt.date.fromisoformat(key.rsplit(":", 1)[1]) if key else None
+    except ValueError:
+        return None
 
 
 def _finish(ctx: Context, task_id: int, status: str) -> Changes:
@@ -471,7 +478,9 @@ def delete_task(ctx: Context, task_id: int, whole_series: bool = False) -> Chang
         if whole_series and row.series_uid:
             where = (m.Reminder.series_uid == row.series_uid) & (m.Reminder.status == "open")
         m.Reminder.update(deleted_at=now, stamp=now).where(where & m.Reminder.deleted_at.is_null()).execute()
-    return Changes(reminders={task_id}, customers={row.customer_id} if row.customer_id else set())
+        following = None if whole_series or row.status != ReminderStatus.OPEN else _continue_series(ctx, row)
+    ids = {task_id} | ({following} if following else set())
+    return Changes(reminders=ids, customers={row.customer_id} if row.customer_id else set())
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -541,5 +550,6 @@ def mark_announced(ctx: Context, ids: list[int]) -> None:
 
 
 def mark_all_announced(ctx: Context) -> int:
+    moment = from_ms(ctx.now())
     with atomic():
-        return queries.mark_all_due_notified(today(ctx.clock), ctx.now())
+        return queries.mark_all_due_notified(moment.date(), moment.strftime("%H:%M"), ctx.now())

@@ -534,6 +534,10 @@ def undo(ctx: Context, token: Undo) -> Changes:
     """Put the deal back as it was before the move, if nobody changed it since."""
     with atomic():
         row = _checked(token.deal_id, token.stamp)
+        if token.before["stage"] not in {s.id for s in stages()}:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The stage “{title}” came from has been removed; the move cannot be undone."),
+                title=row.title)
         now, stamp = ctx.now(), _next_stamp(ctx, row)
         values = {k: v for k, v in token.before.items()}
         m.Opportunity.update(stamp=stamp, **values).where(m.Opportunity.id == token.deal_id).execute()

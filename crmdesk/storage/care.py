@@ -99,9 +99,15 @@ def close_cadence_of(customer_id: int, now_ms: int, stamp: int) -> list[int]:
     return ids
 
 
+def _of_live_customers() -> Expression:
+    """A task of no customer, or of one not in the recycle bin (whose tasks wait with them)."""
+    r, c = m.Reminder, m.Customer
+    return r.customer.is_null() | r.customer.not_in(c.select(c.id).where(c.deleted_at.is_null(False)))
+
+
 def _open_conditions(kinds: tuple[str, ...] = (), customer_id: int | None = None) -> Expression:
     r = m.Reminder
-    where = [r.deleted_at.is_null(), r.status == "open"]
+    where = [r.deleted_at.is_null(), r.status == "open", _of_live_customers()]
     if kinds:
         where.append(r.kind.in_(list(kinds)))
     if customer_id is not None:
@@ -154,14 +160,20 @@ def task(task_id: int) -> tuple | None:
     return rows[0] if rows else None
 
 
+def _due_by(today: dt.date, now_hhmm: str, now_ms: int) -> Expression:
+    """Open, not yet announced, and due by now (its day has come and its time too; a snoozed
+    task once the snooze is over)."""
+    r = m.Reminder
+    due_now = (r.due_on < today) | ((r.due_on == today) & (r.due_time.is_null() | (r.due_time <= now_hhmm)))
+    return (_open_conditions() & r.notified_at.is_null() & due_now
+            & (r.snoozed_until.is_null() | (r.snoozed_until <= now_ms)))
+
+
 def due_unnotified(today: dt.date, now_hhmm: str, now_ms: int, limit: int) -> list[tuple]:
     """Open tasks due by now that have not been announced: (id, title, customer)."""
     r, c = m.Reminder, m.Customer
-    due_now = (r.due_on < today) | ((r.due_on == today) & (r.due_time.is_null() | (r.due_time <= now_hhmm)))
     query = (r.select(r.id, r.title, c.name).join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
-             .where(_open_conditions() & r.notified_at.is_null() & due_now
-                    & (r.snoozed_until.is_null() | (r.snoozed_until <= now_ms)))
-             .order_by(r.due_on, r.id).limit(limit))
+             .where(_due_by(today, now_hhmm, now_ms)).order_by(r.due_on, r.id).limit(limit))
     return list(query.tuples())
 
 
@@ -171,11 +183,11 @@ def mark_notified(ids: list[int], now_ms: int) -> None:
         r.update(notified_at=now_ms).where(r.id.in_(ids[start:start + BATCH])).execute()
 
 
-def mark_all_due_notified(today: dt.date, now_ms: int) -> int:
-    """Every task already due counts as announced (used for the one summary at start-up)."""
+def mark_all_due_notified(today: dt.date, now_hhmm: str, now_ms: int) -> int:
+    """Every task due by now counts as announced (the one summary at start-up); those due
+    later today are still announced when their time comes."""
     r = m.Reminder
-    return (r.update(notified_at=now_ms)
-            .where(_open_conditions() & r.notified_at.is_null() & (r.due_on <= today)).execute())
+    return r.update(notified_at=now_ms).where(_due_by(today, now_hhmm, now_ms)).execute()
 
 
 def export_rows(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> Iterator[list[tuple]]:
@@ -190,10 +202,11 @@ def export_rows(start: dt.date | None, until: dt.date | None, customer_id: int |
         after = (last[TASK_FIELDS.index("due_on")], last[0])
 
 
-def series_first(series_uid: str) -> object:
-    """The first due day of a recurring series (its rule counts from there)."""
+def series_first_key(series_uid: str) -> str | None:
+    """The smallest occurrence key of a series ("series:<uid>:<its day by the rule>"): the day
+    the rule counts from, whatever an occurrence was later moved to."""
     r = m.Reminder
-    return r.select(fn.MIN(r.due_on)).where(r.series_uid == series_uid).scalar()
+    return r.select(fn.MIN(r.source_key)).where(r.series_uid == series_uid).scalar()
 
 
 # -- set-based generation (SQLite): one INSERT … SELECT per tier and id range ------------------

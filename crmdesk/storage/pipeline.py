@@ -95,7 +95,8 @@ def _with_stage(*fields, customer: bool = True):  # noqa: ANN002, ANN202 - a pee
 def _card_select():  # noqa: ANN202 - a peewee query
     o, c, r = m.Opportunity, m.Customer, m.LostReason
     owner = m.User.alias("owner")
-    activity = fn.MAX(o.stage_entered_at, fn.COALESCE(c.last_contact_at, 0))
+    contact = fn.COALESCE(c.last_contact_at, 0)
+    activity = Case(None, [(o.stage_entered_at > contact, o.stage_entered_at)], contact)  # the later of the two
     return (
         _with_stage(
             o.id,
@@ -211,12 +212,14 @@ def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool 
         where.append(o.created_at < opened_until)
     tier = c.tier if by_tier else Value("")
     query = o.select(tier, furthest.c.reach, o.status, fn.COUNT(SQL("*")))
+    groups = [furthest.c.reach, o.status]
     if by_tier:
         query = query.join(c, on=(o.customer == c.id)).switch(o)
+        groups.insert(0, c.tier)  # (a constant cannot be grouped by on every engine)
     query = (
         query.join(furthest, JOIN.LEFT_OUTER, on=(furthest.c.deal == o.id))
         .where(reduce(operator.and_, where))
-        .group_by(tier, furthest.c.reach, o.status)
+        .group_by(*groups)
     )
     return list(query.tuples())
 

@@ -2685,6 +2685,10 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>请选择输单原因。</translation>
     </message>
     <message>
+        <source>The stage “{title}” came from has been removed; the move cannot be undone.</source>
+        <translation>“{title}”原来所在的阶段已被删除，这次移动无法撤销。</translation>
+    </message>
+    <message>
         <source>Tasks are planned 7 to 366 days ahead.</source>
         <translation>任务可提前 7 到 366 天安排。</translation>
     </message>

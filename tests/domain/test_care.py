@@ -75,3 +75,8 @@ def test_lunar_birthdays_with_a_known_year_must_exist_then() -> None:
                                      birth_day=30))
     with pytest.raises(ValidationError, match="not a real date"):
         check_birthday(CustomerInput(name="x", birth_month=2, birth_day=30))
+
+
+def test_a_leap_month_30th_falls_on_the_leap_months_29th_first() -> None:
+    # 2001 has a leap fourth month of 29 days: its "30th" is its last day, not the ordinary 4/30
+    assert care.lunar_in_year(2001, 4, 30, leap=True) == care.lunar_to_solar(2001, 4, 29, leap=True)

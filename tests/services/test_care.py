@@ -193,3 +193,44 @@ def test_the_set_based_and_the_row_by_row_generation_agree(shop: Context, clock,
     monkeypatch.setattr(care, "is_sqlite", lambda: True)
     care.bring_up_to_date(shop)
     assert made() == row_by_row and len(row_by_row) > 100
+
+
+def test_a_moved_occurrence_keeps_its_series_on_the_rule(shop: Context) -> None:
+    tid, _ = care.create_task(shop, care.TaskInput("周会", D(2026, 11, 23), recurrence=care.Recurrence("weekly")))
+    care.snooze_preset(shop, tid, "tomorrow")  # this Monday's meeting moves to Tuesday
+    care.mark_done(shop, tid)
+    assert [t.due_on for t in _open("task")] == [D(2026, 11, 30)]  # the next is still a Monday
+    nxt = _open("task")[0]
+    care.update_task(shop, nxt.id, care.TaskInput("周会", D(2026, 11, 24), recurrence=care.Recurrence("weekly")))
+    care.mark_done(shop, nxt.id)  # moved earlier than the last one: the series goes on all the same
+    assert [t.due_on for t in _open("task")] == [D(2026, 12, 7)]
+    care.delete_task(shop, _open("task")[0].id)  # one occurrence deleted: the series continues
+    assert [t.due_on for t in _open("task")] == [D(2026, 12, 14)]
+    care.delete_task(shop, _open("task")[0].id, whole_series=True)
+    assert _open("task") == []
+
+
+def test_finishing_a_contact_task_restarts_the_cadence(shop: Context, clock) -> None:
+    who = _customer(shop, "张伟", tier="strategic")
+    clock.advance(days=15)
+    care.bring_up_to_date(shop)
+    care.mark_done(shop, _open("cadence")[0].id)  # done without a logged contact
+    clock.advance(days=15)
+    care.bring_up_to_date(shop)
+    assert [(t.customer_id, t.due_on) for t in _open("cadence")] == [(who, D(2026, 12, 23))]  # fell due yesterday: today
+
+
+def test_tasks_of_binned_customers_wait_with_them(shop: Context) -> None:
+    who = _customer(shop, "张伟")
+    care.create_task(shop, care.TaskInput("回访", D(2026, 11, 23), who))
+    customers.delete_customers(shop, [who])
+    assert care.tasks(shop, None, None) == [] and care.month_counts(D(2026, 11, 1), D(2026, 12, 1)) == {}
+    assert care.due_announcements(shop) == []
+
+
+def test_the_start_up_summary_leaves_later_tasks_to_be_announced(shop: Context, clock) -> None:
+    care.create_task(shop, care.TaskInput("上午", D(2026, 11, 23), due_time=dt.time(9, 0)))
+    care.create_task(shop, care.TaskInput("傍晚", D(2026, 11, 23), due_time=dt.time(18, 0)))
+    assert care.mark_all_announced(shop) == 1
+    clock.advance(hours=3)
+    assert [title for _i, title, _c in care.due_announcements(shop)] == ["傍晚"]

@@ -297,3 +297,20 @@ def test_export_writes_the_board_in_order_with_weighted_amounts(ctx: Context, bo
     assert first["Expected close"] == dt.datetime(2026, 12, 20)
     assert exporting.export_opportunities(ctx, DealFilter(), tmp_path / "all.csv", status="all") == 3
     assert b
+
+
+def test_undo_into_a_removed_stage_is_refused(ctx: Context, book: dict) -> None:
+    a = _deal(ctx, book["张伟"], "A")
+    extra = StageInput(None, "临时", 30, 5)
+    pipeline.save_stages(ctx, [StageInput(s.id, s.name, s.probability, s.rotting_days, s.kind)
+                               for s in pipeline.stages()][:1] + [extra]
+                         + [StageInput(s.id, s.name, s.probability, s.rotting_days, s.kind)
+                            for s in pipeline.stages()][1:])
+    temporary = next(s for s in pipeline.stages() if s.name == "临时")
+    pipeline.move_deal(ctx, a, None, temporary.id)
+    moved = pipeline.move_deal(ctx, a, None, _stage(index=2).id)
+    pipeline.save_stages(ctx, [StageInput(s.id, s.name, s.probability, s.rotting_days, s.kind)
+                               for s in pipeline.stages() if s.name != "临时"])
+    with pytest.raises(ValidationError, match="has been removed"):
+        pipeline.undo(ctx, moved.undo)
+    assert pipeline.card(ctx, a).stage_id == _stage(index=1).id

@@ -26,7 +26,7 @@ from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.forms import CustomerPicker, Form
 from crmdesk.ui.panes.calendar.month_view import to_date, to_qdate
-from crmdesk.ui.panes.calendar.task_text import holiday_name
+from crmdesk.ui.panes.calendar.task_text import holiday_name, task_text
 
 REPEATS = (
     ("", QT_TRANSLATE_NOOP("TaskDialog", "Does not repeat")),
@@ -59,11 +59,20 @@ class TaskDialog(Form):
             self.picker.set_customer(task.customer_id, task.customer)
         elif customer is not None:
             self.picker.set_customer(*customer)
-        self.title = QLineEdit(data.title, self)
+        # A generated task (a birthday, a greeting, a contact) keeps its kind and its words:
+        # they tie it to what made it. Its day, time, notes and assignee can change.
+        self.generated = data.kind not in {k.value for k in HAND_KINDS}
+        self._stored_title = data.title
+        shown = task_text(data.kind, data.title, data.due_on) if self.generated else data.title
+        self.title = QLineEdit(shown, self)
         self.title.setObjectName("taskTitle")
+        self.title.setReadOnly(self.generated)
         self.kind = QComboBox(self)
         for kind in HAND_KINDS:
             self.kind.addItem(labels.label(kind.value), kind.value)
+        if self.generated:
+            self.kind.addItem(labels.label(data.kind), data.kind)
+            self.kind.setEnabled(False)
         self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
         self.due = QDateEdit(to_qdate(data.due_on), self)
         self.due.setObjectName("taskDue")
@@ -157,7 +166,8 @@ class TaskDialog(Form):
                 self.count.value() if self.ends.currentData() == "count" else None)
         when = self.time.time()
         return care.TaskInput(
-            title=self.title.text(), due_on=to_date(self.due.date()), customer_id=self.picker.customer_id(),
+            title=self._stored_title if self.generated else self.title.text(), due_on=to_date(self.due.date()),
+            customer_id=self.picker.customer_id(),
             kind=self.kind.currentData(), due_time=dt.time(when.hour(), when.minute()) if self.timed.isChecked() else None,
             notes=self.notes.toPlainText(), assignee_id=self.assignee.currentData(), recurrence=recurrence)
 

@@ -40,7 +40,9 @@ class MonthView(QCalendarWidget):
     def shown_range(self) -> tuple[dt.date, dt.date]:
         """[first, until) of the days the grid shows (a few of the months around it too)."""
         first = dt.date(self.yearShown(), self.monthShown(), 1)
-        start = first - dt.timedelta(days=(first.weekday() - (self.firstDayOfWeek().value - 1)) % 7)
+        offset = (first.weekday() - (self.firstDayOfWeek().value - 1)) % 7
+        # A month starting on the first day of the week gets a whole week of the month before.
+        start = first - dt.timedelta(days=offset or 7)
         return start, start + dt.timedelta(days=42)
 
     def day_total(self, day: dt.date) -> int:

@@ -72,6 +72,7 @@ class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" 
             if moved.undo is not None:
                 self.undo_stack.append(moved.undo)
                 self.undo_button.setEnabled(True)
+                self._restamp(moved.undo.deal_id, moved.undo.stamp)  # a next move before the refresh is not stale
             self.show_notice("")
             self._publish(moved.changes)
 
@@ -80,6 +81,13 @@ class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" 
             self.refresh_cards({card.id})  # back to where it is saved
 
         self.runner.run(work, done, failed)
+
+    def _restamp(self, deal_id: int, stamp: int) -> None:
+        for model in self.models.values():
+            row = model.row_of(deal_id)
+            card = model.card_at(row)
+            if card is not None:
+                model.replace_at(row, dataclasses.replace(card, stamp=stamp))
 
     def _on_header_drop(self, payload: dict[str, int], stage: pipeline.Stage) -> None:
         model = self.models[stage.id]

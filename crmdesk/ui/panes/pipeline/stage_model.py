@@ -104,6 +104,10 @@ class StageModel(QAbstractListModel):
         self._cards.insert(row, card)
         self.endInsertRows()
 
+    def replace_at(self, row: int, card: Card) -> None:
+        self._cards[row] = card
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def place(self, card: Card) -> bool:
         """Put a fresh card where its sort key says, if that is within the loaded part."""
         keys = [self._key(c) for c in self._cards]
