@@ -128,17 +128,26 @@ def test_export_reminders_as_icalendar(tmp_path: Path, capsys: pytest.CaptureFix
     db = tmp_path / "shop.sqlite"
     assert main(["--db", str(db), "demo", "--customers", "200", "--seed", "2"]) == 0
     capsys.readouterr()
+
+    def crmdesk(*args: str) -> subprocess.CompletedProcess:
+        # In its own process: the command starts a Qt core application for the translations,
+        # which must not outlive it inside the test session's widgets.
+        return subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(db), *args], capture_output=True,
+                              text=True, env={**os.environ, "LANG": "en_US.UTF-8"})
+
     out = tmp_path / "care.ics"
-    assert main(["--db", str(db), "export", "reminders", "--format", "ics", "-o", str(out)]) == 0
-    count = int(capsys.readouterr().out.split()[1])
+    done = crmdesk("export", "reminders", "--format", "ics", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    count = int(done.stdout.split()[1])
     calendar = Calendar.from_ical(out.read_bytes())
     events = calendar.walk("VEVENT")
     assert count > 0 and len(events) == count
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids) and all(u.endswith("@crmdesk") for u in uids)
+    assert any("Birthday" in str(e["SUMMARY"]) for e in events)  # in words, not a stored date
     again = tmp_path / "again.ics"
-    assert main(["--db", str(db), "export", "reminders", "-o", str(again)]) == 0
+    assert crmdesk("export", "reminders", "-o", str(again)).returncode == 0
     assert [str(e["UID"]) for e in Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == uids  # stable
-    assert main(["--db", str(db), "export", "reminders", "-o", str(tmp_path / "x.xlsx")]) == 1
-    with pytest.raises(SystemExit, match="wants a date"):
-        main(["--db", str(db), "export", "reminders", "--from", "2026-02-30", "-o", str(out)])
+    assert crmdesk("export", "reminders", "-o", str(tmp_path / "x.xlsx")).returncode == 1
+    bad = crmdesk("export", "reminders", "--from", "2026-02-30", "-o", str(out))
+    assert bad.returncode != 0 and "wants a date" in bad.stderr
