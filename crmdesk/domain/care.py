@@ -57,12 +57,12 @@ def lunar_in_year(year: int, month: int, day: int, leap: bool = False) -> dt.dat
 
 def solar_in_year(year: int, month: int, day: int) -> dt.date:
     """A yearly solar date in ``year``; 29 February is kept on 28 February in common years."""
-    if month == 2 and day == 29 and not _is_leap(year):
+    if month == 2 and day == 29 and not is_leap_year(year):
         return dt.date(year, 2, 28)
     return dt.date(year, month, day)
 
 
-def _is_leap(year: int) -> bool:
+def is_leap_year(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 

@@ -139,6 +139,35 @@ def _birthdays(ctx: Context, settings: CareSettings, day: dt.date, progress: Pro
     return added
 
 
+def _anniversaries(ctx: Context, settings: CareSettings, day: dt.date, progress: Progress) -> int:
+    """The yearly day of each customer's first purchase, on the day itself."""
+    now, added = ctx.now(), 0
+    until = day + dt.timedelta(days=settings.horizon_days)
+    window = [day + dt.timedelta(days=i) for i in range((until - day).days)]
+    by_month_day: dict[str, list[dt.date]] = {}
+    for date in window:
+        by_month_day.setdefault(date.strftime("%m-%d"), []).append(date)
+        if date.month == 2 and date.day == 28 and not rules.is_leap_year(date.year):
+            by_month_day.setdefault("02-29", []).append(date)  # a 29 February first order, in common years
+    after = 0
+    while True:
+        check(progress)
+        page = queries.customers_with_first_orders_on(by_month_day, after, PAGE)
+        if not page:
+            return added
+        rows = []
+        for cid, first, owner in page:
+            first = as_day(first)
+            for date in by_month_day.get(first.strftime("%m-%d"), []):
+                years = date.year - first.year
+                if years >= 1:
+                    rows.append(_row(ctx, ReminderKind.ANNIVERSARY, f"anniversary:{cid}:{date}", cid, owner,
+                                     f"{first.isoformat()}:{years}", date, now))
+        with atomic():
+            added += queries.insert_tasks(rows)
+        after = page[-1][0]
+
+
 ID_RANGE = 100_000  # customers per transaction of the set-based generation
 
 
@@ -227,6 +256,7 @@ def bring_up_to_date(ctx: Context, progress: Progress | None = None) -> tuple[in
     with atomic():
         closed = queries.close_stale_cadence_tasks(ctx.now(), ctx.now())
         added = _birthdays(ctx, settings, day, progress)
+    added += _anniversaries(ctx, settings, day, progress)
     added += _holidays(ctx, settings, day, progress)
     added += _cadences(ctx, day, progress)
     # Too many to list: id 0 (never a row's) says "care tasks changed" to the views that show them.

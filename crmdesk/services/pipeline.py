@@ -15,7 +15,7 @@ from crmdesk.domain import metrics as rules
 from crmdesk.domain import pipeline as rule
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import local_date, today
-from crmdesk.domain.enums import Category, DealStatus, StageKind
+from crmdesk.domain.enums import Category, DealStatus, ReminderKind, StageKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.ids import new_uid
@@ -26,6 +26,7 @@ from crmdesk.storage import pipeline as queries
 from crmdesk.storage.transactions import atomic
 
 MAX_LOST_NOTE = 500
+AFTER_SALE_DAYS = 7  # a follow-up call this many days after a won deal's order
 
 
 # -- stages and lost reasons ------------------------------------------------------------------
@@ -466,6 +467,10 @@ def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, or
         order = m.Order.create(uid=new_uid(), stamp=stamp, customer=row.customer_id, ordered_on=day,
                                amount_cents=order_cents, description=(description.strip() or row.title)[:200],
                                opportunity=deal_id)
+        # The care calendar asks how the customer is getting on a week after the sale.
+        m.Reminder.create(uid=new_uid(), stamp=stamp, customer=row.customer_id, kind=ReminderKind.AFTER_SALE.value,
+                          title=order.description, notes="", due_on=today(ctx.clock) + dt.timedelta(days=AFTER_SALE_DAYS),
+                          status="open", source_key=f"after-sale:{order.uid}", assignee=row.owner_id, created_at=now)
         m.Opportunity.update(stage=won.id, status=DealStatus.WON, closed_at=now, stage_entered_at=now,
                              position=0, lost_reason=None, stamp=stamp).where(m.Opportunity.id == deal_id).execute()
         change_id = _record_move(ctx, deal_id, row.stage_id, won.id, now)
@@ -544,7 +549,10 @@ def undo(ctx: Context, token: Undo) -> Changes:
         if token.stage_change_id is not None:
             m.StageChange.update(deleted_at=now, stamp=stamp).where(m.StageChange.id == token.stage_change_id).execute()
         if token.order_id is not None:
+            order = m.Order.get_by_id(token.order_id)
             m.Order.update(deleted_at=now, stamp=stamp).where(m.Order.id == token.order_id).execute()
+            m.Reminder.update(deleted_at=now, stamp=stamp).where(
+                m.Reminder.source_key == f"after-sale:{order.uid}").execute()
             _figures(row.customer_id)
         if token.customer_before is not None:
             m.Customer.update(stamp=ctx.now(), **token.customer_before).where(

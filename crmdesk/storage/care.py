@@ -43,6 +43,28 @@ def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool
     return list(query.tuples())
 
 
+def _month_day(column):  # noqa: ANN001, ANN202 - a peewee expression
+    """A date column as "MM-DD" on either engine."""
+    from peewee import SqliteDatabase
+
+    if isinstance(m.database_proxy.obj, SqliteDatabase):
+        return fn.strftime("%m-%d", column)
+    return fn.to_char(column, "MM-DD")
+
+
+def customers_with_first_orders_on(month_days: Iterable[str], after_id: int, limit: int) -> list[tuple]:
+    """Live customers whose first order fell on one of these "MM-DD" days: (id, first order day, owner)."""
+    c = m.Customer
+    days = sorted(set(month_days))
+    if not days:
+        return []
+    query = (c.select(c.id, c.first_order_on, c.owner)
+             .where(c.deleted_at.is_null() & c.first_order_on.is_null(False) & (c.id > after_id)
+                    & _month_day(c.first_order_on).in_(days))
+             .order_by(c.id).limit(limit))
+    return list(query.tuples())
+
+
 def customers_of_tiers(tiers: Iterable[str], after_id: int, limit: int) -> list[tuple]:
     """Live customers of these tiers by id: (id, owner id, name)."""
     c = m.Customer

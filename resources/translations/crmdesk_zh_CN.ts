@@ -422,6 +422,12 @@
             <numerusform>%n 天后生日（%1）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n year(s) since the first purchase (%1)</source>
+        <translation>
+            <numerusform>首次购买 %n 周年（%1）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 greeting</source>
         <translation>%1问候</translation>

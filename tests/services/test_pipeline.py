@@ -110,6 +110,8 @@ def test_winning_records_the_order_and_makes_the_customer_existing_and_undo_reve
     assert (person.category, person.order_count, person.order_total_cents) == ("existing", 1, 480_000)
     assert person.stage == "new"  # the lifecycle follows the first order
     assert _column(ctx, _stage("won")) == ["门店装修"]
+    follow_up = m.Reminder.get(m.Reminder.kind == "after_sale")
+    assert (follow_up.customer_id, str(follow_up.due_on), follow_up.title) == (book["张伟"], "2026-11-30", "门店装修")
 
     pipeline.undo(ctx, moved.undo)
     card = pipeline.card(ctx, a)
@@ -118,6 +120,7 @@ def test_winning_records_the_order_and_makes_the_customer_existing_and_undo_reve
     assert (person.category, person.order_count, person.order_total_cents, person.stage) == ("potential", 0, 0,
                                                                                             "potential")
     assert m.Order.get_by_id(order.id).deleted_at is not None
+    assert m.Reminder.get(m.Reminder.kind == "after_sale").deleted_at is not None
     live = m.StageChange.select().where((m.StageChange.opportunity == a) & m.StageChange.deleted_at.is_null())
     assert live.count() == 1  # the move to won is out of the history
 

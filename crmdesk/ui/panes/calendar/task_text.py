@@ -40,6 +40,10 @@ class CareWords(QObject):
             if days <= 0:
                 return self.tr("Birthday today")
             return self.tr("Birthday in %n day(s) (%1)", "", days).replace("%1", birthday.strftime("%m-%d"))
+        if kind == ReminderKind.ANNIVERSARY.value and title.count(":") == 1:
+            first, _, years = title.partition(":")
+            if years.isdigit():
+                return self.tr("%n year(s) since the first purchase (%1)", "", int(years)).replace("%1", first)
         if kind == ReminderKind.HOLIDAY.value:
             return self.tr("%1 greeting").replace("%1", holiday_name(title))
         if kind == ReminderKind.CADENCE.value and title.isdigit():
