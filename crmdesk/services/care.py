@@ -119,23 +119,18 @@ def _birthdays(ctx: Context, settings: CareSettings, day: dt.date, progress: Pro
     lead = max(settings.birthday_leads, default=0)
     until = day + dt.timedelta(days=settings.horizon_days + lead)
     for calendar in (BirthdayCalendar.SOLAR.value, BirthdayCalendar.LUNAR.value):
+        check(progress)
         dates = yearly_in(calendar, day, until)
-        after = 0
-        while True:
-            check(progress)
-            page = queries.customers_with_birthdays(calendar, dates, after, PAGE)
-            if not page:
-                break
-            rows = []
-            for cid, month, mday, leap, owner, _name in page:
-                for birthday in dates.get((month, mday, bool(leap) if calendar == "lunar" else False), []):
-                    for days in settings.birthday_leads:
-                        due = birthday - dt.timedelta(days=days)
-                        if day <= due < day + dt.timedelta(days=settings.horizon_days):
-                            rows.append(_row(ctx, ReminderKind.BIRTHDAY, f"birthday:{cid}:{birthday}:{days}", cid,
-                                             owner, birthday.isoformat(), due, now))
+        rows = []
+        for cid, month, mday, leap, owner, _name in queries.customers_with_birthdays(calendar, dates):
+            for birthday in dates.get((month, mday, bool(leap) if calendar == "lunar" else False), []):
+                for days in settings.birthday_leads:
+                    due = birthday - dt.timedelta(days=days)
+                    if day <= due < day + dt.timedelta(days=settings.horizon_days):
+                        rows.append(_row(ctx, ReminderKind.BIRTHDAY, f"birthday:{cid}:{birthday}:{days}", cid,
+                                         owner, birthday.isoformat(), due, now))
+        with atomic():
             added += queries.insert_tasks(rows)
-            after = page[-1][0]
     return added
 
 
@@ -149,23 +144,18 @@ def _anniversaries(ctx: Context, settings: CareSettings, day: dt.date, progress:
         by_month_day.setdefault(date.strftime("%m-%d"), []).append(date)
         if date.month == 2 and date.day == 28 and not rules.is_leap_year(date.year):
             by_month_day.setdefault("02-29", []).append(date)  # a 29 February first order, in common years
-    after = 0
-    while True:
-        check(progress)
-        page = queries.customers_with_first_orders_on(by_month_day, after, PAGE)
-        if not page:
-            return added
-        rows = []
-        for cid, first, owner in page:
-            first = as_day(first)
-            for date in by_month_day.get(first.strftime("%m-%d"), []):
-                years = date.year - first.year
-                if years >= 1:
-                    rows.append(_row(ctx, ReminderKind.ANNIVERSARY, f"anniversary:{cid}:{date}", cid, owner,
-                                     f"{first.isoformat()}:{years}", date, now))
-        with atomic():
-            added += queries.insert_tasks(rows)
-        after = page[-1][0]
+    check(progress)
+    rows = []
+    for cid, first, owner in queries.customers_with_first_orders_on(by_month_day):
+        first = as_day(first)
+        for date in by_month_day.get(first.strftime("%m-%d"), []):
+            years = date.year - first.year
+            if years >= 1:
+                rows.append(_row(ctx, ReminderKind.ANNIVERSARY, f"anniversary:{cid}:{date}", cid, owner,
+                                 f"{first.isoformat()}:{years}", date, now))
+    with atomic():
+        added += queries.insert_tasks(rows)
+    return added
 
 
 ID_RANGE = 100_000  # customers per transaction of the set-based generation
@@ -234,11 +224,8 @@ def _cadences(ctx: Context, day: dt.date, progress: Progress) -> int:
                 break
             rows = []
             for cid, owner, _name, basis in page:
-                due = from_ms(basis).date() + dt.timedelta(days=days)
-                # Long overdue contacts are today's work, not a backlog spread over past years;
-                # the key keeps the date the cadence gave, so the task is made only once.
-                rows.append(_row(ctx, ReminderKind.CADENCE, f"cadence:{cid}:{due}", cid, owner, str(days),
-                                 max(due, day), now))
+                due = from_ms(basis).date() + dt.timedelta(days=days)  # overdue ones show as overdue
+                rows.append(_row(ctx, ReminderKind.CADENCE, f"cadence:{cid}:{due}", cid, owner, str(days), due, now))
             with atomic():
                 added += queries.insert_tasks(rows)
             after = page[-1][0]
@@ -255,7 +242,7 @@ def bring_up_to_date(ctx: Context, progress: Progress | None = None) -> tuple[in
     settings = care_settings()
     with atomic():
         closed = queries.close_stale_cadence_tasks(ctx.now(), ctx.now())
-        added = _birthdays(ctx, settings, day, progress)
+    added = _birthdays(ctx, settings, day, progress)
     added += _anniversaries(ctx, settings, day, progress)
     added += _holidays(ctx, settings, day, progress)
     added += _cadences(ctx, day, progress)
@@ -409,6 +396,19 @@ def _continue_series(ctx: Context, row: m.Reminder) -> int | None:
     return found.id if found else None
 
 
+def _next_contact(ctx: Context, row: m.Reminder) -> int | None:
+    """A contact task finished (or skipped) without a logged contact: the cadence starts again
+    from today, with the next task due a cadence from now."""
+    if row.kind != ReminderKind.CADENCE.value or not row.customer_id or not str(row.title).isdigit():
+        return None
+    due = today(ctx.clock) + dt.timedelta(days=int(row.title))
+    key = f"cadence:{row.customer_id}:{due}"
+    queries.insert_tasks([_row(ctx, ReminderKind.CADENCE, key, row.customer_id, row.assignee_id, row.title, due,
+                               ctx.now())])
+    found = m.Reminder.get_or_none(m.Reminder.source_key == key)
+    return found.id if found else None
+
+
 def as_day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
@@ -428,7 +428,7 @@ def _finish(ctx: Context, task_id: int, status: str) -> Changes:
             return Changes()
         now = ctx.now()
         m.Reminder.update(status=status, done_at=now, stamp=now).where(m.Reminder.id == task_id).execute()
-        following = _continue_series(ctx, row)
+        following = _continue_series(ctx, row) or _next_contact(ctx, row)
     ids = {task_id} | ({following} if following else set())
     return Changes(reminders=ids, customers={row.customer_id} if row.customer_id else set())
 
@@ -564,8 +564,12 @@ def month_counts(first: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) ->
     return out
 
 
+OVERDUE_CAP = 1000
+
+
 def overdue_count(ctx: Context) -> int:
-    return queries.overdue_count(today(ctx.clock))
+    """How many open tasks are past their day, up to :data:`OVERDUE_CAP` (then "1,000+")."""
+    return queries.overdue_count(today(ctx.clock), OVERDUE_CAP)
 
 
 def due_announcements(ctx: Context, limit: int = 20) -> list[tuple[int, str, str]]:

@@ -12,17 +12,17 @@ from peewee import JOIN, SQL, Expression, Tuple, fn
 
 from crmdesk.storage import models as m
 
-BATCH = 1000
+BATCH = 5000
 Owner = m.User.alias("owner")
 
 TASK_FIELDS = ("id", "stamp", "customer_id", "customer", "kind", "title", "notes", "due_on", "due_time", "status",
                "recurrence", "series_uid", "snoozed_until", "done_at", "assignee", "uid")
 
 
-def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool]],
-                             after_id: int, limit: int) -> list[tuple]:
-    """Live customers whose birthday (month, day, leap) is one of ``dates``, by id from
-    ``after_id``: (id, month, day, leap, owner id, name)."""
+def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool]]) -> list[tuple]:
+    """Live customers whose birthday (month, day, leap) is one of ``dates`` (the few weeks
+    ahead: a small share of the book, read in one go through the birthday index):
+    (id, month, day, leap, owner id, name)."""
     c = m.Customer
     wanted = sorted(set(dates))
     if not wanted:
@@ -37,9 +37,8 @@ def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool
             match &= c.birth_leap_month == leap
         matches.append(match)
     query = (c.select(c.id, c.birth_month, c.birth_day, c.birth_leap_month, c.owner, c.name)
-             .where(c.deleted_at.is_null() & (c.birthday_calendar == calendar) & (c.id > after_id)
-                    & reduce(operator.or_, matches))
-             .order_by(c.id).limit(limit))
+             .where(c.deleted_at.is_null() & (c.birthday_calendar == calendar) & c.birth_month.is_null(False)
+                    & reduce(operator.or_, matches)))
     return list(query.tuples())
 
 
@@ -52,16 +51,16 @@ def _month_day(column):  # noqa: ANN001, ANN202 - a peewee expression
     return fn.to_char(column, "MM-DD")
 
 
-def customers_with_first_orders_on(month_days: Iterable[str], after_id: int, limit: int) -> list[tuple]:
-    """Live customers whose first order fell on one of these "MM-DD" days: (id, first order day, owner)."""
+def customers_with_first_orders_on(month_days: Iterable[str]) -> list[tuple]:
+    """Live customers whose first order fell on one of these "MM-DD" days, in one go:
+    (id, first order day, owner)."""
     c = m.Customer
     days = sorted(set(month_days))
     if not days:
         return []
     query = (c.select(c.id, c.first_order_on, c.owner)
-             .where(c.deleted_at.is_null() & c.first_order_on.is_null(False) & (c.id > after_id)
-                    & _month_day(c.first_order_on).in_(days))
-             .order_by(c.id).limit(limit))
+             .where(c.deleted_at.is_null() & c.first_order_on.is_null(False)
+                    & _month_day(c.first_order_on).in_(days)))
     return list(query.tuples())
 
 
@@ -91,11 +90,35 @@ def insert_tasks(rows: list[dict]) -> int:
     same generation twice adds nothing); returns how many were new."""
     if not rows:
         return 0
+    from peewee import SqliteDatabase
+
+    # Plain parameter rows: building the statement through the ORM costs ten times the insert.
+    mark = m.database_proxy.param
+    names = ", ".join(column for column, _key, _default in _INSERT_COLUMNS)
+    marks = ", ".join(mark for _ in _INSERT_COLUMNS)
+    if isinstance(m.database_proxy.obj, SqliteDatabase):
+        sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({marks})"
+    else:
+        sql = f"INSERT INTO reminder ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+    values = [tuple(_db_value(row.get(key, default)) for _column, key, default in _INSERT_COLUMNS) for row in rows]
     added = 0
-    for start in range(0, len(rows), BATCH):
-        cursor = m.database_proxy.execute(m.Reminder.insert_many(rows[start:start + BATCH]).on_conflict_ignore())
+    for start in range(0, len(values), BATCH):
+        cursor = m.database_proxy.cursor()
+        cursor.executemany(sql, values[start:start + BATCH])
         added += max(cursor.rowcount, 0)
     return added
+
+
+_INSERT_COLUMNS = (  # (column, key in the row dicts, default)
+    ("uid", "uid", None), ("stamp", "stamp", None), ("customer_id", "customer", None), ("kind", "kind", None),
+    ("title", "title", ""), ("notes", "notes", ""), ("due_on", "due_on", None), ("due_time", "due_time", None),
+    ("status", "status", "open"), ("recurrence", "recurrence", None), ("series_uid", "series_uid", None),
+    ("source_key", "source_key", None), ("assignee_id", "assignee", None), ("created_at", "created_at", None),
+)
+
+
+def _db_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def close_stale_cadence_tasks(now_ms: int, stamp: int) -> list[int]:
@@ -146,9 +169,11 @@ def day_counts(start: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) -> l
     return list(query.tuples())
 
 
-def overdue_count(today: dt.date) -> int:
+def overdue_count(today: dt.date, cap: int) -> int:
+    """Open tasks past their day, counted up to ``cap`` (a big backlog reads "1,000+")."""
     r = m.Reminder
-    return r.select(fn.COUNT(r.id)).where(_open_conditions() & (r.due_on < today)).scalar()
+    some = r.select(r.id).where(_open_conditions() & (r.due_on < today)).limit(cap)
+    return m.Reminder.select(fn.COUNT(SQL("*"))).from_(some.alias("overdue")).scalar()
 
 
 def _task_select():  # noqa: ANN202 - a peewee query
@@ -232,11 +257,10 @@ def series_first_key(series_uid: str) -> str | None:
 
 
 # -- set-based generation (SQLite): one INSERT … SELECT per tier and id range ------------------
-_LAST_CADENCE_DONE = ("(SELECT MAX(r.done_at) FROM reminder r"
-                      " WHERE r.customer_id = c.id AND r.kind = 'cadence' AND r.done_at IS NOT NULL)")
-# When the customer was last in touch, as the cadence counts it: the last contact (or, never
-# contacted, their creation), or the last time a contact task of theirs was finished or skipped.
-CADENCE_BASIS = f"MAX(COALESCE(c.last_contact_at, c.created_at), COALESCE({_LAST_CADENCE_DONE}, 0))"
+# When the customer was last in touch, as the cadence counts it: the last contact, or (never
+# contacted) when they were added. A contact task finished without a logged contact starts the
+# next one itself (see services.care), so generation needs nothing more.
+CADENCE_BASIS = "COALESCE(c.last_contact_at, c.created_at)"
 _NO_OPEN_CADENCE = ("NOT EXISTS (SELECT 1 FROM reminder o WHERE o.customer_id = c.id"
                     " AND o.kind = 'cadence' AND o.status = 'open' AND o.deleted_at IS NULL)")
 
@@ -250,19 +274,18 @@ def id_bounds() -> tuple[int, int]:
 def insert_cadence_tasks_sqlite(tier: str, days: int, cutoff_ms: int, today: dt.date, now_ms: int,
                                 low_id: int, high_id: int) -> int:
     """Contact tasks for the live customers of ``tier`` with ids in [low, high) last in touch
-    before ``cutoff_ms`` and with no open contact task: due ``days`` after that (today at the
-    earliest), keyed by customer and that date so that each is made once."""
-    due = f"date(({CADENCE_BASIS}) / 1000, 'unixepoch', 'localtime', '+{int(days)} days')"
+    before ``cutoff_ms`` and with no open contact task: due ``days`` after that, keyed by
+    customer and that date so that each is made once."""
+    due = f"date({CADENCE_BASIS} / 1000, 'unixepoch', 'localtime', '+{int(days)} days')"
     sql = (
         "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
         " assignee_id, created_at)"
-        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'cadence', ?, '', MAX({due}, ?), 'open',"
+        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'cadence', ?, '', {due}, 'open',"
         f" 'cadence:' || c.id || ':' || {due}, c.owner_id, ?"
         " FROM customer c WHERE c.id >= ? AND c.id < ? AND c.deleted_at IS NULL AND c.tier = ?"
         f" AND {CADENCE_BASIS} < ? AND {_NO_OPEN_CADENCE}"
     )
-    cursor = m.database_proxy.execute_sql(
-        sql, (now_ms, str(days), today.isoformat(), now_ms, low_id, high_id, tier, cutoff_ms))
+    cursor = m.database_proxy.execute_sql(sql, (now_ms, str(days), now_ms, low_id, high_id, tier, cutoff_ms))
     return max(cursor.rowcount, 0)
 
 

@@ -275,6 +275,10 @@
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
+    <message>
+        <source>%1+ overdue</source>
+        <translation>%1+ 项已逾期</translation>
+    </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>

@@ -59,7 +59,7 @@ def test_cadences_by_tier_and_a_contact_closes_the_task(shop: Context, clock) ->
     clock.advance(days=15)  # strategic: every 14 days
     care.bring_up_to_date(shop)
     due = _open("cadence")
-    assert [(t.customer_id, t.title, t.due_on) for t in due] == [(old, "14", D(2026, 12, 8))]  # due today
+    assert [(t.customer_id, t.title, t.due_on) for t in due] == [(old, "14", D(2026, 12, 7))]  # 14 days after
     _, changes = customers.log_interaction(shop, old, "call", "问候")
     assert changes.reminders == {due[0].id} and _open("cadence") == []
     assert fresh  # general (90 days) is not due yet
@@ -217,7 +217,7 @@ def test_finishing_a_contact_task_restarts_the_cadence(shop: Context, clock) -> 
     care.mark_done(shop, _open("cadence")[0].id)  # done without a logged contact
     clock.advance(days=15)
     care.bring_up_to_date(shop)
-    assert [(t.customer_id, t.due_on) for t in _open("cadence")] == [(who, D(2026, 12, 23))]  # fell due yesterday: today
+    assert [(t.customer_id, t.due_on) for t in _open("cadence")] == [(who, D(2026, 12, 22))]  # 14 days after
 
 
 def test_tasks_of_binned_customers_wait_with_them(shop: Context) -> None:
@@ -245,3 +245,11 @@ def test_first_purchase_anniversaries(shop: Context) -> None:
     care.bring_up_to_date(shop)
     assert [(t.customer_id, t.title, t.due_on) for t in _open("anniversary")] == [(who, "2023-12-05:3", D(2026, 12, 5))]
     assert care.bring_up_to_date(shop)[0] == 0
+
+
+def test_a_big_backlog_is_counted_up_to_a_cap(shop: Context, monkeypatch) -> None:
+    for i in range(4):
+        care.create_task(shop, care.TaskInput(f"旧任务 {i}", D(2026, 11, 1)))
+    assert care.overdue_count(shop) == 4
+    monkeypatch.setattr(care, "OVERDUE_CAP", 3)
+    assert care.overdue_count(shop) == 3

@@ -212,7 +212,10 @@ class CalendarPane(QWidget):
     def _show_counts(self, result: tuple[dict, int]) -> None:
         counts, overdue = result
         self.month.set_counts(counts, today(self.ctx.clock))
-        self.overdue.setText(self.tr("%n overdue", "", overdue) if overdue else "")
+        if overdue >= care.OVERDUE_CAP:
+            self.overdue.setText(self.tr("%1+ overdue").replace("%1", f"{care.OVERDUE_CAP:,}"))
+        else:
+            self.overdue.setText(self.tr("%n overdue", "", overdue) if overdue else "")
 
     def load_list(self) -> None:
         start, until = self.list_range()
