@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         """While the app runs: bring the care calendar up to date now and every hour, and
         announce tasks as they fall due (those already due at start-up in one summary)."""
         self._care_announced_once = False
+        # Its own worker: a first run on a big book takes a while and must not hold up the
+        # panes' loads and saves queued on the main worker.
+        self._care_runner = TaskRunner()
+        self._care_progress = TaskProgress()  # cancelled on close: the run stops between ranges
         self._care_timer = QTimer(self)
         self._care_timer.setInterval(60_000)
         self._care_timer.timeout.connect(self.check_care)
@@ -144,7 +148,9 @@ class MainWindow(QMainWindow):
         self._care_update_timer.setInterval(3_600_000)
         self._care_update_timer.timeout.connect(self.update_care)
         self._care_update_timer.start()
-        QTimer.singleShot(1500, self.update_care)
+        self._care_first = QTimer(self, singleShot=True, interval=1500)
+        self._care_first.timeout.connect(self.update_care)
+        self._care_first.start()
 
     def update_care(self) -> None:
         from crmdesk.services import care
@@ -153,8 +159,16 @@ class MainWindow(QMainWindow):
             self.bus.publish(result[1])
             self.check_care()
 
-        self.runner.run(lambda: care.bring_up_to_date(self.ctx), done, lambda exc: self.statusBar().showMessage(
-            labels.error_text(exc), 30_000))
+        runner = getattr(self, "_care_runner", None) or self.runner
+        progress = getattr(self, "_care_progress", None)
+        if progress is not None and progress.cancelled():
+            return  # closing
+
+        def failed(exc: BaseException) -> None:
+            if progress is None or not progress.cancelled():
+                self.statusBar().showMessage(labels.error_text(exc), 30_000)
+
+        runner.run(lambda: care.bring_up_to_date(self.ctx, progress), done, failed)
 
     def check_care(self) -> None:
         """Announce care tasks that fell due (each once); the first look sums up the backlog."""
@@ -371,4 +385,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_bytes("window/geometry", self.saveGeometry())
+        care_runner = getattr(self, "_care_runner", None)
+        if care_runner is not None:  # an unfinished run is simply completed by the next start
+            for timer in (self._care_first, self._care_timer, self._care_update_timer):
+                timer.stop()
+            self._care_progress.cancel()
+            care_runner.shutdown()
+            self._care_runner = None
         super().closeEvent(event)

@@ -147,3 +147,20 @@ def test_opening_a_task_shows_the_customer(pane, window) -> None:
     pane.customer_button.click()
     assert window.stack.currentWidget() is window.customers
     assert window.customers.model.rowCount() == 1
+
+
+def test_background_updates_run_on_their_own_worker_and_stop_on_close(qtbot, db_path, english) -> None:
+    from crmdesk.storage.database import close_database
+    from tests.ui.conftest import make_window
+
+    win = make_window(qtbot, db_path, english)
+    win.show()
+    win.start_background_work()
+    care_runner = win._care_runner
+    assert care_runner is not win.runner and not care_runner.synchronous
+    win.update_care()
+    qtbot.waitUntil(lambda: not care_runner.busy, timeout=10_000)
+    win.close()
+    assert win._care_progress.cancelled() and win._care_runner is None
+    win.update_care()  # after closing: nothing is scheduled
+    close_database()
