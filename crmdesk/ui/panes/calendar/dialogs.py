@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -208,13 +209,13 @@ class CareSettingsDialog(Form):
         lead_row.addWidget(self.on_the_day)
         self.form.addRow(self.tr("Birthday reminder, days ahead"), lead_row)
         self.holidays: dict[str, QCheckBox] = {}
-        holiday_row = QHBoxLayout()
-        for holiday in rules.HOLIDAYS:
+        holiday_grid = QGridLayout()
+        for i, holiday in enumerate(rules.HOLIDAYS):
             box = QCheckBox(holiday_name(holiday.key), self)
             box.setChecked(holiday.key in current.holidays)
             self.holidays[holiday.key] = box
-            holiday_row.addWidget(box)
-        self.form.addRow(self.tr("Holiday greetings"), holiday_row)
+            holiday_grid.addWidget(box, i // 4, i % 4)
+        self.form.addRow(self.tr("Holiday greetings"), holiday_grid)
         self.holiday_tiers: dict[str, QCheckBox] = {}
         tier_row = QHBoxLayout()
         for tier in Tier.values():
