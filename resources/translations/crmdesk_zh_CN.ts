@@ -324,6 +324,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Export this customer&apos;s tasks…</source>
+        <translation>导出该客户的任务…</translation>
+    </message>
+    <message>
         <source>Export care tasks</source>
         <translation>导出关怀任务</translation>
     </message>

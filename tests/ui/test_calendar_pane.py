@@ -164,3 +164,18 @@ def test_background_updates_run_on_their_own_worker_and_stop_on_close(qtbot, db_
     assert win._care_progress.cancelled() and win._care_runner is None
     win.update_care()  # after closing: nothing is scheduled
     close_database()
+
+
+def test_export_the_listed_tasks_or_a_customers(pane, tmp_path, monkeypatch) -> None:
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "care"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    pane.on_export()  # the agenda: overdue and the next 30 days
+    listed = Calendar.from_ical((tmp_path / "care.ics").read_bytes()).walk("VEVENT")
+    assert len(listed) == pane.model.rowCount() == 4
+    pane.on_export(pane.customer_id)
+    mine = Calendar.from_ical((tmp_path / "care.ics").read_bytes()).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in mine) == ["Birthday today · 张伟", "回访 · 张伟", "寄样品 · 张伟"]

@@ -379,9 +379,13 @@ class CalendarPane(QWidget):
         if task is not None and task.series_uid:
             menu.addAction(self.tr("Edit the whole series…"), lambda: self.on_edit(True))
         menu.addAction(self.tr("Delete…"), self.on_delete)
+        if task is not None and task.customer_id:
+            menu.addSeparator()
+            menu.addAction(self.tr("Export this customer's tasks…"), lambda: self.on_export(task.customer_id))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def on_export(self) -> None:
+    def on_export(self, customer_id: int | None = None) -> None:
+        """Export the listed tasks (the day, the week, the agenda), or all of one customer's."""
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
@@ -389,8 +393,10 @@ class CalendarPane(QWidget):
 
         start, until = self.list_range()
         start = start or today(self.ctx.clock) - dt.timedelta(days=30)
+        if customer_id is not None:
+            start, until = None, None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export care tasks"), f"{folder}/care-{start}.ics",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export care tasks"), f"{folder}/care-{start or 'customer'}.ics",
                                               self.tr("iCalendar file (*.ics)"))
         if not path:
             return
@@ -403,7 +409,8 @@ class CalendarPane(QWidget):
             QMessageBox.information(self, self.tr("Export care tasks"), self.tr(
                 "%n task(s) written to %1.", "", int(count)).replace("%1", str(target)))
 
-        self.runner.run(lambda: ical.export_tasks(self.ctx, target, start, until, words=words), done, self._failed)
+        self.runner.run(lambda: ical.export_tasks(self.ctx, target, start, until, customer_id, words=words), done,
+                        self._failed)
 
 
 def _task_words(kind: str, title: str, due: dt.date) -> str:
