@@ -53,3 +53,10 @@ def local_date(ms: int) -> dt.date:
 
 def today(clock: Clock) -> dt.date:
     return local_date(clock.now_ms())
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A stored date as a date: engines hand back a date or its ISO text."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

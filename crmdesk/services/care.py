@@ -15,7 +15,7 @@ from typing import Any
 
 from crmdesk.domain import care as rules
 from crmdesk.domain.changes import Changes
-from crmdesk.domain.clock import from_ms, to_ms, today
+from crmdesk.domain.clock import as_date, from_ms, to_ms, today
 from crmdesk.domain.enums import BirthdayCalendar, ReminderKind, ReminderStatus, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
@@ -147,7 +147,7 @@ def _anniversaries(ctx: Context, settings: CareSettings, day: dt.date, progress:
     check(progress)
     rows = []
     for cid, first, owner in queries.customers_with_first_orders_on(by_month_day):
-        first = as_day(first)
+        first = as_date(first)
         for date in by_month_day.get(first.strftime("%m-%d"), []):
             years = date.year - first.year
             if years >= 1:
@@ -380,8 +380,8 @@ def _continue_series(ctx: Context, row: m.Reminder) -> int | None:
     """After an occurrence is done or skipped, the series' next one (if any) goes on the calendar."""
     if not row.recurrence or not row.series_uid:
         return None
-    first = _key_day(queries.series_first_key(row.series_uid)) or as_day(row.due_on)
-    scheduled = _key_day(row.source_key) or as_day(row.due_on)  # its day by the rule, even if moved
+    first = _key_day(queries.series_first_key(row.series_uid)) or as_date(row.due_on)
+    scheduled = _key_day(row.source_key) or as_date(row.due_on)  # its day by the rule, even if moved
     following = occurrences_after(row.recurrence, first, scheduled)
     if not following:
         return None
@@ -407,10 +407,6 @@ def _next_contact(ctx: Context, row: m.Reminder) -> int | None:
                                ctx.now())])
     found = m.Reminder.get_or_none(m.Reminder.source_key == key)
     return found.id if found else None
-
-
-def as_day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _key_day(key: str | None) -> dt.date | None:
@@ -473,7 +469,7 @@ def snooze_preset(ctx: Context, task_id: int, preset: str) -> Changes:
 
 def load_task(task_id: int) -> TaskInput:
     row = _live(task_id)
-    due = row.due_on if isinstance(row.due_on, dt.date) else dt.date.fromisoformat(str(row.due_on))
+    due = as_date(row.due_on)
     return TaskInput(row.title, due, row.customer_id, row.kind,
                      dt.time.fromisoformat(row.due_time) if row.due_time else None, row.notes, row.assignee_id,
                      Recurrence.parse(row.recurrence) if row.recurrence else None)
@@ -537,8 +533,7 @@ class Task:
 
 def _task(row: tuple, day: dt.date) -> Task:
     values = dict(zip(queries.TASK_FIELDS, row, strict=True))
-    due = values["due_on"]
-    values["due_on"] = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
+    values["due_on"] = as_date(values["due_on"])
     values["customer"] = values["customer"] or ""
     values["assignee"] = values["assignee"] or ""
     return Task(**values, overdue=values["status"] == "open" and values["due_on"] < day)
@@ -559,8 +554,7 @@ def month_counts(first: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) ->
     """Open tasks per day and kind, for the month view."""
     out: dict[dt.date, dict[str, int]] = {}
     for day, kind, n in queries.day_counts(first, until, kinds):
-        key = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
-        out.setdefault(key, {})[kind] = n
+        out.setdefault(as_date(day), {})[kind] = n
     return out
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.domain.cells import EXCEL_MAX_ROWS, clean_text, csv_text, looks_like_formula
-from crmdesk.domain.clock import from_ms, today
+from crmdesk.domain.clock import as_date, from_ms, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
 from crmdesk.domain.filters import ComplaintFilter, CustomerFilter, DealFilter
 from crmdesk.services.context import Context
@@ -178,8 +178,7 @@ def _deal_values(row: dict[str, Any], now: int) -> dict[str, Any]:
     out["weighted_cents"] = row["amount_cents"] * row["probability"] // 100
     out["days_in_stage"] = max(0, ((row["closed_at"] or now) - row["stage_entered_at"]) // 86_400_000)
     for key in ("expected_close", "next_step_due"):
-        if isinstance(out[key], str):
-            out[key] = dt.date.fromisoformat(out[key])
+        out[key] = as_date(out[key])
     return out
 
 

@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from crmdesk.domain.clock import as_date
 from crmdesk.domain.enums import DealStatus
 from crmdesk.domain.filters import DealFilter
-from crmdesk.services.pipeline import Stage, as_date, stages
+from crmdesk.services.pipeline import Stage, stages
 from crmdesk.storage import pipeline as queries
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk import __version__
+from crmdesk.domain.clock import as_date
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
 from crmdesk.services.context import Context
 from crmdesk.storage import care as queries
@@ -32,10 +33,6 @@ def _local_zone():  # noqa: ANN202 - a tzinfo
     return tzlocal.get_localzone()
 
 
-def _as_date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def export_tasks(ctx: Context, path: Path, start: dt.date | None, until: dt.date | None,
                  customer_id: int | None = None, words: Words | None = None) -> int:
     """Write the open tasks due in [start, until) (or a customer's) to ``path``; returns how many."""
@@ -54,7 +51,7 @@ def export_tasks(ctx: Context, path: Path, start: dt.date | None, until: dt.date
     for page in queries.export_rows(start, until, customer_id):
         for row in page:
             task = dict(zip(fields, row, strict=True))
-            due = _as_date(task["due_on"])
+            due = as_date(task["due_on"])
             event = Event()
             event.add("uid", f"{task['uid']}@crmdesk")
             event.add("dtstamp", stamp)

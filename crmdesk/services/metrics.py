@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from crmdesk.domain import metrics as rules
 from crmdesk.domain.changes import Changes
-from crmdesk.domain.clock import local_date, today
+from crmdesk.domain.clock import as_date, local_date, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.services.context import Context
 from crmdesk.services.customers import get_live
@@ -18,16 +16,10 @@ from crmdesk.storage.transactions import atomic
 CHUNK = 50_000
 
 
-def _date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
 def customer_metrics(ctx: Context, customer_id: int) -> rules.Metrics:
     row = get_live(customer_id)
     return rules.compute(
-        row.order_count, row.order_total_cents, _date(row.first_order_on), _date(row.last_order_on),
+        row.order_count, row.order_total_cents, as_date(row.first_order_on), as_date(row.last_order_on),
         local_date(row.last_contact_at) if row.last_contact_at else None, today(ctx.clock),
     )
 

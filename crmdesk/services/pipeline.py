@@ -14,7 +14,7 @@ from typing import Any
 from crmdesk.domain import metrics as rules
 from crmdesk.domain import pipeline as rule
 from crmdesk.domain.changes import Changes
-from crmdesk.domain.clock import local_date, today
+from crmdesk.domain.clock import as_date, local_date, today
 from crmdesk.domain.enums import Category, DealStatus, ReminderKind, StageKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.filters import DealFilter
@@ -156,13 +156,6 @@ class Card:
 
     def sort_key(self) -> tuple:
         return (self.closed_at, self.id) if self.status != DealStatus.OPEN else (self.position, self.id)
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A stored date (a date, or its ISO text on some engines) as a date."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def _card(row: tuple, rotting_days: dict[int, int | None], now: int, day: dt.date) -> Card:
