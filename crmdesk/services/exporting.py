@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -229,8 +229,6 @@ def write_table(
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An Excel sheet holds at most {max} rows; export these "
                                                           "{count} rows as .csv instead."),
                               field="format", max=f"{EXCEL_MAX_ROWS - 1:,}", count=f"{total:,}")
-    path = Path(path)
-    part = path.with_name(f".{path.name}.part")
     written = 0
 
     def counted() -> Iterator[list[dict[str, Any]]]:
@@ -241,12 +239,24 @@ def write_table(
             written += len(page)
             progress.report(written, total, "export")
 
-    try:
-        part.write_bytes(b"")  # a folder that is missing or read-only fails here, before any work
+    def write(part: Path) -> None:
         if fmt == "xlsx":
             _write_xlsx(part, title, columns, counted(), words)
         else:
             _write_csv(part, columns, counted(), words)
+
+    write_atomically(path, write)
+    return written
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """``write`` fills a temporary file beside ``path``, which then replaces ``path`` in one
+    step: after a failure or a cancel there is no half-written file, only the old one or none."""
+    path = Path(path)
+    part = path.with_name(f".{path.name}.part")
+    try:
+        part.write_bytes(b"")  # a folder that is missing or read-only fails here, before any work
+        write(part)
         with open(part, "rb+") as done:
             os.fsync(done.fileno())
         os.replace(part, path)
@@ -256,7 +266,6 @@ def write_table(
     finally:
         if part.exists():
             part.unlink()
-    return written
 
 
 def _cell_value(column: Column, value: Any, words: Vocabulary) -> Any:

@@ -5,16 +5,14 @@ the local time zone (with its VTIMEZONE), the customer in the summary. Written a
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk import __version__
 from crmdesk.domain.clock import as_date
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
 from crmdesk.services.context import Context
+from crmdesk.services.exporting import write_atomically
 from crmdesk.storage import care as queries
 
 EVENT_MINUTES = 30
@@ -71,20 +69,6 @@ def export_tasks(ctx: Context, path: Path, start: dt.date | None, until: dt.date
             calendar.add_component(event)
             count += 1
     calendar.add_missing_timezones()
-    _write_atomically(Path(path), calendar.to_ical())
+    data = calendar.to_ical()
+    write_atomically(Path(path), lambda part: part.write_bytes(data))
     return count
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        handle, part = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, path)
-    except OSError as exc:
-        if "part" in locals() and os.path.exists(part):
-            os.unlink(part)
-        raise CrmError(QT_TRANSLATE_NOOP("errors", "Could not write {name}: {reason}"), name=path.name,
-                       reason=exc.strerror or str(exc)) from exc

@@ -253,3 +253,14 @@ def test_a_big_backlog_is_counted_up_to_a_cap(shop: Context, monkeypatch) -> Non
     assert care.overdue_count(shop) == 4
     monkeypatch.setattr(care, "OVERDUE_CAP", 3)
     assert care.overdue_count(shop) == 3
+
+
+def test_an_icalendar_file_that_cannot_be_written_says_so(shop: Context, tmp_path: Path) -> None:
+    from crmdesk.domain.errors import CrmError
+    from crmdesk.services import ical
+
+    care.create_task(shop, care.TaskInput("回访", D(2026, 11, 23)))
+    with pytest.raises(CrmError, match="Could not write"):
+        ical.export_tasks(shop, tmp_path / "missing" / "care.ics", None, None)
+    assert ical.export_tasks(shop, tmp_path / "care.ics", None, None) == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
