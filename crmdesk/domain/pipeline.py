@@ -108,6 +108,14 @@ def check_amount(cents: int) -> int:
     return cents
 
 
+def check_order_amount(cents: int) -> int:
+    """The amount of a won deal's order: plausible, and not nothing."""
+    check_amount(cents)
+    if cents == 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter the amount of the order."), field="amount")
+    return cents
+
+
 def check_probability(percent: int) -> int:
     if not 0 <= percent <= 100:
         raise ValidationError(

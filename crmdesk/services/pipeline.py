@@ -246,6 +246,14 @@ def _checked(deal_id: int, stamp: int | None) -> m.Opportunity:
     return row
 
 
+def _open_deal(deal_id: int, stamp: int | None) -> m.Opportunity:
+    """As :func:`_checked`, for closing: the deal must still be open."""
+    row = _checked(deal_id, stamp)
+    if row.status != DealStatus.OPEN:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{title}” is already closed."), title=row.title)
+    return row
+
+
 def _next_stamp(ctx: Context, row: m.Opportunity) -> int:
     """A stamp newer than the row's, even when two changes fall in the same millisecond."""
     return max(ctx.now(), row.stamp + 1)
@@ -442,16 +450,12 @@ def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, or
              description: str = "") -> Moved:
     """Close the deal as won: it records the order, and a potential (or former) customer
     becomes an existing one with figures, tier and stage brought up to date."""
-    rule.check_amount(order_cents)
-    if order_cents == 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter the amount of the order."), field="amount")
+    rule.check_order_amount(order_cents)
     day = ordered_on or today(ctx.clock)
     if day > today(ctx.clock):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The order date cannot be in the future."), field="ordered_on")
     with atomic():
-        row = _checked(deal_id, stamp)
-        if row.status != DealStatus.OPEN:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{title}” is already closed."), title=row.title)
+        row = _open_deal(deal_id, stamp)
         won = _stage_of_kind(StageKind.WON)
         before = _state(row)
         now, stamp = ctx.now(), _next_stamp(ctx, row)
@@ -487,9 +491,7 @@ def lose_deal(ctx: Context, deal_id: int, stamp: int | None, reason_id: int | No
             (m.LostReason.id == reason_id) & m.LostReason.deleted_at.is_null())
         if reason is None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose why the deal was lost."), field="reason")
-        row = _checked(deal_id, stamp)
-        if row.status != DealStatus.OPEN:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{title}” is already closed."), title=row.title)
+        row = _open_deal(deal_id, stamp)
         lost = _stage_of_kind(StageKind.LOST)
         before = _state(row)
         now, stamp = ctx.now(), _next_stamp(ctx, row)

@@ -196,9 +196,7 @@ class WonDialog(Form):
         return cents(self.amount), date_of(self.ordered_on) or today(self.ctx.clock), self.description.text()
 
     def _check(self) -> None:
-        amount = rule.check_amount(cents(self.amount))
-        if amount == 0:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter the amount of the order."), field="amount")
+        rule.check_order_amount(cents(self.amount))
 
 
 class LostDialog(Form):
