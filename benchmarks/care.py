@@ -7,30 +7,16 @@ and kind), and the agenda's first page, with the targets beside them. Runs on a 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import demo_database, report
+from benchmarks.common import report, run_on_scratch_copy
 from benchmarks.pipeline import show, timed
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.care")
-    parser.add_argument("--customers", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    cached, _built = demo_database(args.customers)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "care.sqlite"
-        shutil.copyfile(cached, path)
-        os.environ["CRMDESK_HOME"] = str(Path(scratch) / "home")
-        run(path, args.runs)
-    return 0
+    return run_on_scratch_copy("python -m benchmarks.care", run)
 
 
 def run(path: Path, runs: int) -> None:

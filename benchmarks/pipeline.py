@@ -7,17 +7,13 @@ on a scratch copy of the cached database, so the cache stays as built.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
-import shutil
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.common import demo_database, report
+from benchmarks.common import report, run_on_scratch_copy
 
 
 def timed(work: Callable[[], object], runs: int) -> list[float]:
@@ -37,18 +33,7 @@ def show(name: str, values: list[float], target: float | None = None) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.pipeline")
-    parser.add_argument("--customers", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    cached, _built = demo_database(args.customers)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "board.sqlite"
-        shutil.copyfile(cached, path)
-        os.environ["CRMDESK_HOME"] = str(Path(scratch) / "home")
-        run(path, args.runs)
-    return 0
+    return run_on_scratch_copy("python -m benchmarks.pipeline", run)
 
 
 def run(path: Path, runs: int) -> None:
