@@ -35,6 +35,7 @@ from crmdesk.ui.panes.calendar.month_view import MonthView, to_date, to_qdate
 from crmdesk.ui.panes.calendar.task_model import TaskModel
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
+from crmdesk.ui.widgets import heading, publish, push_button
 
 DAY, WEEK, AGENDA = "day", "week", "agenda"
 AGENDA_DAYS = 30
@@ -59,11 +60,7 @@ class CalendarPane(QWidget):
         self.view_mode = AGENDA
         self._dirty = True
         self._generation = 0
-        self.title = QLabel(self.tr("Care calendar"), self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading(self, self.tr("Care calendar"))
         self.overdue = QLabel(self, objectName="overdueCare")
         self.overdue.setStyleSheet("color: #b00020; font-weight: bold;")
         self.banner = QLabel(self, objectName="careBanner")
@@ -108,11 +105,6 @@ class CalendarPane(QWidget):
         self.go_today()
 
     # -- building ---------------------------------------------------------------------------
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
-
     def _build_toolbar(self) -> None:
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.title)
@@ -126,12 +118,12 @@ class CalendarPane(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.set_view(k))
             self.view_buttons.addButton(button)
             self.toolbar.addWidget(button)
-        self.toolbar.addWidget(self._button("todayButton", self.tr("&Today"), self.go_today))
-        self.toolbar.addWidget(self._button("newTask", self.tr("&New task…"), self.on_new))
-        self.toolbar.addWidget(self._button("careSettings", self.tr("Care settings…"), self.on_settings))
-        self.toolbar.addWidget(self._button("exportIcs", self.tr("Export iCalendar…"), self.on_export))
+        self.toolbar.addWidget(push_button(self, "todayButton", self.tr("&Today"), self.go_today))
+        self.toolbar.addWidget(push_button(self, "newTask", self.tr("&New task…"), self.on_new))
+        self.toolbar.addWidget(push_button(self, "careSettings", self.tr("Care settings…"), self.on_settings))
+        self.toolbar.addWidget(push_button(self, "exportIcs", self.tr("Export iCalendar…"), self.on_export))
         self.actions_row = QHBoxLayout()
-        self.done_button = self._button("doneTask", self.tr("&Done"), self.on_done)
+        self.done_button = push_button(self, "doneTask", self.tr("&Done"), self.on_done)
         self.snooze_button = QToolButton(self, objectName="snoozeTask")
         self.snooze_button.setText(self.tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -140,10 +132,10 @@ class CalendarPane(QWidget):
             menu.addAction(self.tr(text), lambda p=preset: self.on_snooze(p))
         menu.addAction(self.tr("Until…"), lambda: self.on_snooze(None))
         self.snooze_button.setMenu(menu)
-        self.skip_button = self._button("skipTask", self.tr("S&kip"), self.on_skip)
-        self.log_button = self._button("logContact", self.tr("&Log contact…"), self.on_log_contact)
-        self.customer_button = self._button("openCustomer", self.tr("Customer profile"), self.on_open_customer)
-        self.edit_button = self._button("editTask", self.tr("Edit…"), self.on_edit)
+        self.skip_button = push_button(self, "skipTask", self.tr("S&kip"), self.on_skip)
+        self.log_button = push_button(self, "logContact", self.tr("&Log contact…"), self.on_log_contact)
+        self.customer_button = push_button(self, "openCustomer", self.tr("Customer profile"), self.on_open_customer)
+        self.edit_button = push_button(self, "editTask", self.tr("Edit…"), self.on_edit)
         for widget in (self.done_button, self.snooze_button, self.skip_button, self.log_button,
                        self.customer_button, self.edit_button):
             self.actions_row.addWidget(widget)
@@ -263,10 +255,7 @@ class CalendarPane(QWidget):
         self.load()
 
     def _publish(self, changes: Changes) -> None:
-        if self.bus is not None:
-            self.bus.publish(changes)
-        else:
-            self.on_changes_did_happen(changes)
+        publish(self.bus, self, changes)
 
     # -- the chosen task --------------------------------------------------------------------
     def selected_task(self) -> care.Task | None:

@@ -31,6 +31,7 @@ from crmdesk.ui.panes.complaints.periods import PERIODS, period_range, period_te
 from crmdesk.ui.panes.table_pane import TablePane
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
+from crmdesk.ui.widgets import publish
 
 CONTEXT = "ComplaintsPane"
 OVERDUE_COLOUR = QColor("#b00020")
@@ -168,10 +169,7 @@ class ComplaintsPane(TablePane):
 
     # -- actions ----------------------------------------------------------------------------
     def _publish(self, changes: Changes) -> None:
-        if self._bus is not None:
-            self._bus.publish(changes)
-        else:
-            self.on_changes_did_happen(changes)
+        publish(self._bus, self, changes)
 
     def on_new(self, customer: tuple[int, str] | None = None) -> None:
         from crmdesk.ui.panes.complaints.dialogs import ComplaintDialog

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from crmdesk.ui.panes.pipeline.moves import BoardMoves
 from crmdesk.ui.panes.pipeline.stage_model import PAGE, StageModel
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
+from crmdesk.ui.widgets import heading, publish, push_button
 
 ALL = "all"
 FOLDED_KEY = "pipeline/folded"
@@ -113,24 +113,15 @@ class PipelinePane(BoardMoves, QWidget):
         self._build_actions()
 
     # -- building ---------------------------------------------------------------------------
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
-
     def _build_toolbar(self) -> None:
-        self.title = QLabel(self.tr("Sales pipeline"), self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.new_button = self._button("newDeal", self.tr("&New deal…"), self.on_new)
-        self.undo_button = self._button("undoMove", self.tr("&Undo move"), self.on_undo)
+        self.title = heading(self, self.tr("Sales pipeline"))
+        self.new_button = push_button(self, "newDeal", self.tr("&New deal…"), self.on_new)
+        self.undo_button = push_button(self, "undoMove", self.tr("&Undo move"), self.on_undo)
         self.undo_button.setEnabled(False)
-        self.analysis_button = self._button("analysis", self.tr("Forecast && conversion…"), self.on_analysis)
-        self.stages_button = self._button("stageSettings", self.tr("Stages…"), self.on_stages)
-        self.reasons_button = self._button("lostReasons", self.tr("Lost reasons…"), self.on_lost_reasons)
-        self.export_button = self._button("exportDeals", self.tr("Export…"), self.on_export)
+        self.analysis_button = push_button(self, "analysis", self.tr("Forecast && conversion…"), self.on_analysis)
+        self.stages_button = push_button(self, "stageSettings", self.tr("Stages…"), self.on_stages)
+        self.reasons_button = push_button(self, "lostReasons", self.tr("Lost reasons…"), self.on_lost_reasons)
+        self.export_button = push_button(self, "exportDeals", self.tr("Export…"), self.on_export)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.title)
         self.toolbar.addStretch(1)
@@ -296,10 +287,7 @@ class PipelinePane(BoardMoves, QWidget):
         self.notice.setVisible(bool(text))
 
     def _publish(self, changes: Changes) -> None:
-        if self.bus is not None:
-            self.bus.publish(changes)
-        else:
-            self.on_changes_did_happen(changes)
+        publish(self.bus, self, changes)
 
     # -- selection --------------------------------------------------------------------------
     def selected_card(self) -> pipeline.Card | None:
