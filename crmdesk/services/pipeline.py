@@ -180,7 +180,7 @@ def _rotting_limits() -> dict[int, int | None]:
 
 def cards(ctx: Context, stage: Stage, flt: DealFilter, after: tuple | None = None, limit: int = 100) -> list[Card]:
     """A page of the column's cards after the sort key ``after`` (None: from the top)."""
-    limits, now, day = _rotting_limits(), ctx.now(), today(ctx.clock)
+    limits, now, day = {stage.id: stage.rotting_days}, ctx.now(), today(ctx.clock)  # the column's own limit
     return [_card(r, limits, now, day) for r in queries.cards(stage.id, stage.closed, flt, after, limit)]
 
 

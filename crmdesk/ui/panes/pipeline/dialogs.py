@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLin
 
 from crmdesk.domain import pipeline as rule
 from crmdesk.domain.clock import today
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
 from crmdesk.services import directory, forecast, pipeline
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
@@ -132,8 +132,8 @@ class DealDialog(Form):
         from crmdesk.services import customers
 
         try:
-            return customers.summary(customer_id).tier
-        except Exception:  # noqa: BLE001 - a customer deleted meanwhile has no estimate
+            return customers.get_live(customer_id).tier  # one row: this runs as the user picks
+        except CrmError:  # a customer deleted meanwhile has no estimate
             return ""
 
     def _show_estimate(self) -> None:
