@@ -350,7 +350,7 @@ class CalendarPane(QWidget):
 
     def _open(self, dialog: Any) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._publish(getattr(dialog, "changes", Changes(reminders={0}))))
+        dialog.accepted.connect(lambda: self._publish(dialog.changes))  # set by the dialog's save
         dialog.open()
 
     def _menu(self, pos: Any) -> None:

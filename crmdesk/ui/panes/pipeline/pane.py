@@ -358,8 +358,7 @@ class PipelinePane(BoardMoves, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
-            changes = getattr(dialog, "changes", Changes())
-            self._publish(changes)
+            self._publish(dialog.changes)  # set by the dialog's save
             if dialog.saved_id is not None:
                 QTimer.singleShot(0, lambda: self.select(dialog.saved_id))
 
