@@ -379,7 +379,7 @@ def _slot(stage_id: int, deal_id: int, after_id: int | None) -> float:
     else:
         anchor = o.get_or_none((o.id == after_id) & (o.stage == stage_id) & o.deleted_at.is_null())
         if anchor is None:  # the card the user dropped below has moved away: go to the end
-            return rule.position_between(queries.column_end_excluding(stage_id, deal_id), None)
+            return rule.position_between(queries.column_end(stage_id, excluding=deal_id), None)
         before = anchor.position
         nxt = (o.select(o.position).where(column & ((o.position > before) | ((o.position == before) & (o.id > after_id))))
                .order_by(o.position, o.id).tuples().first())

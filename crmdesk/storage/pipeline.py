@@ -287,9 +287,13 @@ def neighbour_positions(
     return pos(before_id), pos(after_id)
 
 
-def column_end(stage_id: int) -> float | None:
+def column_end(stage_id: int, excluding: int | None = None) -> float | None:
+    """The last position in a column (leaving out the deal ``excluding``, the one being moved)."""
     o = m.Opportunity
-    return o.select(fn.MAX(o.position)).where((o.stage == stage_id) & o.deleted_at.is_null()).scalar()
+    where = (o.stage == stage_id) & o.deleted_at.is_null()
+    if excluding is not None:
+        where &= o.id != excluding
+    return o.select(fn.MAX(o.position)).where(where).scalar()
 
 
 def renumber(stage_id: int) -> None:
@@ -301,12 +305,6 @@ def renumber(stage_id: int) -> None:
         f"UPDATE opportunity SET position = {mark} WHERE id = {mark}",
         [(float(i + 1), deal) for i, deal in enumerate(ids)],
     )
-
-
-def column_end_excluding(stage_id: int, deal_id: int) -> float | None:
-    o = m.Opportunity
-    return (o.select(fn.MAX(o.position))
-            .where((o.stage == stage_id) & o.deleted_at.is_null() & (o.id != deal_id)).scalar())
 
 
 def cards_by_ids(ids: list[int], flt: DealFilter) -> list[tuple]:
