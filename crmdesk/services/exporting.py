@@ -22,6 +22,7 @@ from crmdesk.domain.cells import EXCEL_MAX_ROWS, clean_text, csv_text, looks_lik
 from crmdesk.domain.clock import as_date, from_ms, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
 from crmdesk.domain.filters import ComplaintFilter, CustomerFilter, DealFilter
+from crmdesk.domain.pipeline import days_between, weighted_cents
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 
@@ -175,8 +176,8 @@ DEAL_STATUSES = {"open": ("open",), "won": ("won",), "lost": ("lost",), "all": (
 
 def _deal_values(row: dict[str, Any], now: int) -> dict[str, Any]:
     out = dict(row)
-    out["weighted_cents"] = row["amount_cents"] * row["probability"] // 100
-    out["days_in_stage"] = max(0, ((row["closed_at"] or now) - row["stage_entered_at"]) // 86_400_000)
+    out["weighted_cents"] = weighted_cents(row["amount_cents"], row["probability"])  # as the board shows them
+    out["days_in_stage"] = days_between(row["stage_entered_at"], row["closed_at"] or now)
     for key in ("expected_close", "next_step_due"):
         out[key] = as_date(out[key])
     return out
