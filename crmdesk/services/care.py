@@ -438,7 +438,7 @@ def skip(ctx: Context, task_id: int) -> Changes:
     return _finish(ctx, task_id, ReminderStatus.SKIPPED.value)
 
 
-SNOOZE_PRESETS = {"1h": 3_600_000, "3h": 3 * 3_600_000, "tomorrow": None, "next_week": None}
+SNOOZE_FOR = {"1h": 3_600_000, "3h": 3 * 3_600_000}  # presets that put a task off by a duration
 
 
 def snooze(ctx: Context, task_id: int, until_ms: int) -> Changes:
@@ -459,8 +459,8 @@ def snooze_preset(ctx: Context, task_id: int, preset: str) -> Changes:
         target = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(9, 0))
     elif preset == "next_week":
         target = dt.datetime.combine(now.date() + dt.timedelta(days=7 - now.weekday()), dt.time(9, 0))
-    elif preset in SNOOZE_PRESETS:
-        return snooze(ctx, task_id, ctx.now() + SNOOZE_PRESETS[preset])
+    elif preset in SNOOZE_FOR:
+        return snooze(ctx, task_id, ctx.now() + SNOOZE_FOR[preset])
     else:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."),
                               field="preset", value=preset)

@@ -185,13 +185,11 @@ def _task_select():  # noqa: ANN202 - a peewee query
 
 
 def tasks(start: dt.date | None, until: dt.date | None, kinds: tuple[str, ...] = (),
-          customer_id: int | None = None, after: tuple | None = None, limit: int = 200,
-          include_done: bool = False) -> list[tuple]:
-    """Tasks due in [start, until) (None: open-ended), in (due day, id) order, a page after
-    the key ``after`` (due_on, id)."""
+          customer_id: int | None = None, after: tuple | None = None, limit: int = 200) -> list[tuple]:
+    """Open tasks due in [start, until) (None: open-ended), in (due day, id) order, a page
+    after the key ``after`` (due_on, id)."""
     r = m.Reminder
-    where = (_open_conditions(kinds, customer_id) if not include_done
-             else r.deleted_at.is_null() & (r.customer == customer_id if customer_id is not None else SQL("1=1")))
+    where = _open_conditions(kinds, customer_id)
     if start is not None:
         where &= r.due_on >= start
     if until is not None:
