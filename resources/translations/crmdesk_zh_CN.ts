@@ -331,10 +331,6 @@
         <source>Export care tasks</source>
         <translation>导出关怀任务</translation>
     </message>
-    <message>
-        <source>iCalendar file (*.ics)</source>
-        <translation>iCalendar 文件 (*.ics)</translation>
-    </message>
     <message numerus="yes">
         <source>%n task(s) written to %1.</source>
         <translation>
@@ -1217,6 +1213,10 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
 </context>
 <context>

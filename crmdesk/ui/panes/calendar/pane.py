@@ -33,6 +33,7 @@ from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.panes.calendar.month_view import MonthView, to_date, to_qdate
 from crmdesk.ui.panes.calendar.task_model import TaskModel
+from crmdesk.ui.panes.calendar.task_text import task_text
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.tasks import TaskRunner
 from crmdesk.ui.widgets import heading, publish, push_button
@@ -375,34 +376,20 @@ class CalendarPane(QWidget):
 
     def on_export(self, customer_id: int | None = None) -> None:
         """Export the listed tasks (the day, the week, the agenda), or all of one customer's."""
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         from crmdesk.services import ical
+        from crmdesk.ui.export_file import choose_export_file
 
         start, until = self.list_range()
         start = start or today(self.ctx.clock) - dt.timedelta(days=30)
         if customer_id is not None:
             start, until = None, None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export care tasks"), f"{folder}/care-{start or 'customer'}.ics",
-                                              self.tr("iCalendar file (*.ics)"))
-        if not path:
+        target = choose_export_file(self, self.tr("Export care tasks"), "care", start, kinds=("ics",))
+        if target is None:
             return
-        from pathlib import Path
-
-        target = Path(path) if path.lower().endswith(".ics") else Path(path + ".ics")
-        words = ical.Words(lambda kind, title, due: _task_words(kind, title, due))
 
         def done(count: object) -> None:
             QMessageBox.information(self, self.tr("Export care tasks"), self.tr(
                 "%n task(s) written to %1.", "", int(count)).replace("%1", str(target)))
 
-        self.runner.run(lambda: ical.export_tasks(self.ctx, target, start, until, customer_id, words=words), done,
-                        self._failed)
-
-
-def _task_words(kind: str, title: str, due: dt.date) -> str:
-    from crmdesk.ui.panes.calendar.task_text import task_text
-
-    return task_text(kind, title, due)
+        self.runner.run(lambda: ical.export_tasks(self.ctx, target, start, until, customer_id,
+                                                  words=ical.Words(task_text)), done, self._failed)
