@@ -231,13 +231,19 @@ def _live(deal_id: int) -> m.Opportunity:
     return row
 
 
-def _checked(deal_id: int, stamp: int | None) -> m.Opportunity:
+def _unchanged(deal_id: int, stamp: int | None) -> m.Opportunity:
     """The live deal, provided nobody changed it since the caller read it at ``stamp``."""
     row = _live(deal_id)
     if stamp is not None and row.stamp != stamp:
         raise ConflictError(QT_TRANSLATE_NOOP(
             "errors", "Someone changed “{title}” in the meantime; the board shows the current state now."),
             title=row.title)
+    return row
+
+
+def _checked(deal_id: int, stamp: int | None) -> m.Opportunity:
+    """As :func:`_unchanged`, and its customer is not in the recycle bin (work on the deal needs them)."""
+    row = _unchanged(deal_id, stamp)
     customer = m.Customer.get_or_none(m.Customer.id == row.customer_id)
     if customer is None or customer.deleted_at is not None:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -330,11 +336,7 @@ def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | N
 def delete_deal(ctx: Context, deal_id: int, stamp: int | None = None) -> Changes:
     """Move a deal to the recycle bin (a tombstone, with its stage history kept)."""
     with atomic():
-        row = _live(deal_id)
-        if stamp is not None and row.stamp != stamp:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "Someone changed “{title}” in the meantime; the board shows the current state now."),
-                title=row.title)
+        row = _unchanged(deal_id, stamp)  # a deal of a binned customer may still be binned itself
         now = _next_stamp(ctx, row)
         m.Opportunity.update(deleted_at=now, stamp=now).where(m.Opportunity.id == deal_id).execute()
         _audit(ctx, row, "delete", {})
