@@ -22,6 +22,22 @@ class CustomerFilter:
     no_contact_days: int | None = None  # last contact longer ago than this (or never)
     birthday_this_month: bool = False
     ids: tuple[int, ...] = field(default=(), compare=True)  # an explicit selection
+    # Set by the dashboard's figures (not by the filter bar):
+    missing_phone: bool = False  # no phone number on file
+    created_from: int | None = None  # record created in [from, until), ms
+    created_until: int | None = None
+    ordered_from: dt.date | None = None  # an order dated in [from, until)
+    ordered_until: dt.date | None = None
+
+    @property
+    def has_figure_conditions(self) -> bool:
+        """Whether it holds a condition that only the dashboard sets."""
+        return bool(self.missing_phone or self.created_from is not None or self.created_until is not None
+                    or self.ordered_from is not None or self.ordered_until is not None)
+
+    def without_figure_conditions(self) -> CustomerFilter:
+        return replace(self, missing_phone=False, created_from=None, created_until=None, ordered_from=None,
+                       ordered_until=None)
 
     @property
     def is_empty(self) -> bool:
@@ -31,7 +47,8 @@ class CustomerFilter:
         return replace(self, text=text)
 
     def to_json(self) -> str:
-        data = {k: v for k, v in asdict(self).items() if v not in ("", (), None, False)}
+        data = {k: v.isoformat() if isinstance(v, dt.date) else v
+                for k, v in asdict(self).items() if v not in ("", (), None, False)}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -41,6 +58,9 @@ class CustomerFilter:
         for key in ("categories", "tiers", "stages", "ids"):
             if key in known:
                 known[key] = tuple(known[key])
+        for key in ("ordered_from", "ordered_until"):
+            if key in known:
+                known[key] = dt.date.fromisoformat(known[key])
         return cls(**known)
 
 

@@ -170,6 +170,20 @@ def _other_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[
         where.append(solar | ((c.birthday_calendar == "lunar") & lunar))
     if flt.ids:
         where.append(c.id.in_(list(flt.ids)))
+    if flt.missing_phone:
+        where.append(c.phone == "")
+    if flt.created_from is not None:
+        where.append(c.created_at >= flt.created_from)
+    if flt.created_until is not None:
+        where.append(c.created_at < flt.created_until)
+    if flt.ordered_from is not None or flt.ordered_until is not None:
+        o = m.Order
+        dated = [o.deleted_at.is_null()]
+        if flt.ordered_from is not None:
+            dated.append(o.ordered_on >= flt.ordered_from)
+        if flt.ordered_until is not None:
+            dated.append(o.ordered_on < flt.ordered_until)
+        where.append(c.id.in_(o.select(o.customer).where(*dated)))
     return where
 
 

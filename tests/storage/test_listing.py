@@ -173,3 +173,30 @@ def test_name_keys_agree_with_the_database(db: Path, ctx: Context) -> None:
         for b_pinyin, _, b_key in rows:
             if prefix_of(a_key) < prefix_of(b_key):
                 assert a_pinyin < b_pinyin
+
+
+def test_the_dashboards_conditions(db, ctx) -> None:  # noqa: ANN001 - fixtures
+    import datetime as dt
+
+    from crmdesk.domain.customer import CustomerInput
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.domain.ids import new_uid
+    from crmdesk.services import customers
+    from crmdesk.storage import listing
+    from crmdesk.storage import models as m
+
+    a, _ = customers.create_customer(ctx, CustomerInput(name="甲", phone="13800000001"))
+    b, _ = customers.create_customer(ctx, CustomerInput(name="乙"))
+    m.Customer.update(created_at=1000).where(m.Customer.id == a).execute()
+    m.Order.create(uid=new_uid(), stamp=1, customer=b, ordered_on=dt.date(2026, 3, 1), amount_cents=1)
+    m.Order.create(uid=new_uid(), stamp=1, customer=a, ordered_on=dt.date(2026, 4, 1), amount_cents=1, deleted_at=5)
+
+    def ids(flt: CustomerFilter) -> list[int]:
+        return sorted(listing.customer_ids(flt, ctx.now(), dt.date(2026, 11, 23)))
+
+    assert ids(CustomerFilter(missing_phone=True)) == [b]
+    assert ids(CustomerFilter(created_from=0, created_until=2000)) == [a]
+    assert ids(CustomerFilter(ordered_from=dt.date(2026, 1, 1), ordered_until=dt.date(2027, 1, 1))) == [b]
+    flt = CustomerFilter(ordered_from=dt.date(2026, 1, 1), missing_phone=True)
+    assert CustomerFilter.from_json(flt.to_json()) == flt
+    assert flt.has_figure_conditions and not flt.without_figure_conditions().has_figure_conditions
