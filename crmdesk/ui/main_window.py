@@ -102,7 +102,9 @@ class MainWindow(QMainWindow):
             return ComplaintsPane(ctx, settings, self.runner, self.bus)
         from crmdesk.ui.panes.dashboard.pane import DashboardPane
 
-        return DashboardPane(ctx, self.runner)
+        dashboard = DashboardPane(ctx, self.runner)
+        dashboard.drill_requested.connect(self.drill_down)
+        return dashboard
 
     def pane(self, row: int) -> QWidget:
         """The pane at navigation ``row``, built on first use."""
@@ -130,6 +132,25 @@ class MainWindow(QMainWindow):
         self.customers.set_filter(CustomerFilter(ids=(customer_id,)))
         if self.customers.model.rowCount():
             self.customers.table.selectRow(0)
+
+    def drill_down(self, what: str, argument: object) -> None:
+        """Open the list behind a dashboard figure."""
+        if what == "customers":
+            self.show_pane(0)
+            self.customers.apply_segment(argument)
+        elif what in ("pipeline", "forecast"):
+            self.show_pane(1)
+            if what == "forecast":
+                self.pipeline.on_analysis()
+        elif what == "care":
+            self.show_pane(2)
+            self.calendar.set_view("agenda")
+        elif what == "complaints":
+            self.show_pane(3)
+        elif what == "duplicates":
+            self.show_pane(0)
+            self.customers.ensure_built()
+            self.customers.bulk_menu.on_find_duplicates()
 
     # -- care tasks in the background ---------------------------------------------------------
     def start_background_work(self) -> None:

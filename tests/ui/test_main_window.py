@@ -48,8 +48,8 @@ def test_demo_data_from_the_menu_reaches_every_pane(window: MainWindow, monkeypa
         pane_table = window.stack.currentWidget().findChild(QTableView)
         assert pane_table.model().rowCount() > 0, name
     window.nav.setCurrentRow(4)
-    assert window.dashboard.overview is not None and window.dashboard.overview.customers == 300
-    assert window.dashboard.cards["customers"].value.text() == "300"
+    assert window.dashboard.figures is not None and window.dashboard.figures.customers == 300
+    assert window.dashboard.tiles["customers"].value.text() == "300"
 
 
 def test_changes_refresh_the_archive(window: MainWindow, ctx) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,6 +114,12 @@ class CustomersPane(TablePane):
         self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.toolbar.insertSpacing(1, 16)
         self.toolbar.insertWidget(2, self.search, 1)
+        # A condition that came from a dashboard figure (the filter bar cannot show it).
+        self.figure_note = QPushButton(self, objectName="figureFilter", flat=True)
+        self.figure_note.setStyleSheet("color: #2f5597;")
+        self.figure_note.clicked.connect(lambda: self.set_filter(self._filter.without_figure_conditions()))
+        self.figure_note.hide()
+        self.toolbar.insertWidget(3, self.figure_note)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
@@ -224,8 +231,20 @@ class CustomersPane(TablePane):
         if flt == self._filter and self._loaded:
             return
         self._filter = flt
+        self.figure_note.setVisible(flt.has_figure_conditions)
+        self.figure_note.setText(self.tr("Dashboard figure: %1  ✕").replace("%1", self._figure_text(flt)))
         if self._loaded:
             self.refresh(keep=self.current_id())
+
+    def _figure_text(self, flt: CustomerFilter) -> str:
+        parts = []
+        if flt.missing_phone:
+            parts.append(self.tr("no phone number"))
+        if flt.created_from is not None or flt.created_until is not None:
+            parts.append(self.tr("created in the period"))
+        if flt.ordered_from is not None or flt.ordered_until is not None:
+            parts.append(self.tr("ordered in the period") if flt.ordered_from != dt.date.min else self.tr("with orders"))
+        return ", ".join(parts)
 
     def _on_search_timer(self) -> None:
         self._search_timer.stop()
