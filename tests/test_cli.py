@@ -148,6 +148,6 @@ def test_export_reminders_as_icalendar(tmp_path: Path, capsys: pytest.CaptureFix
     again = tmp_path / "again.ics"
     assert crmdesk("export", "reminders", "-o", str(again)).returncode == 0
     assert [str(e["UID"]) for e in Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == uids  # stable
-    assert crmdesk("export", "reminders", "-o", str(tmp_path / "x.xlsx")).returncode == 1
+    assert crmdesk("export", "reminders", "-o", str(tmp_path / "x.txt")).returncode == 1  # not a format we write
     bad = crmdesk("export", "reminders", "--from", "2026-02-30", "-o", str(out))
     assert bad.returncode != 0 and "wants a date" in bad.stderr

@@ -83,3 +83,44 @@ def complaint_pages(flt: ComplaintFilter, now_ms: int) -> Iterator[list[dict]]:
             return
         yield [dict(zip(keys, row[1:], strict=True)) for row in rows]
         last = rows[-1][0]
+
+
+REMINDER_KEYS = ("due_on", "due_time", "kind", "title", "customer", "phone", "status", "assignee",
+                 "snoozed_until", "notes")
+
+
+def reminder_pages(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> Iterator[list[dict]]:
+    """Open care tasks due in [start, until) (None: open-ended) or of one customer, as dicts
+    of REMINDER_KEYS with the customer's phone, ``PAGE`` at a time in (due day, id) order."""
+    from peewee import Tuple
+
+    r, c = m.Reminder, m.Customer
+    where = _reminder_where(start, until, customer_id)
+    query = (r.select(r.id, r.due_on, r.due_time, r.kind, r.title, c.name, c.phone, r.status, Owner.display_name,
+                      r.snoozed_until, r.notes)
+             .join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
+             .switch(r).join(Owner, JOIN.LEFT_OUTER, on=(r.assignee == Owner.id)))
+    after: tuple | None = None
+    while True:
+        page_where = where if after is None else where & (Tuple(r.due_on, r.id) > Tuple(*after))
+        rows = list(query.where(page_where).order_by(r.due_on, r.id).limit(PAGE).tuples())
+        if not rows:
+            return
+        yield [dict(zip(REMINDER_KEYS, row[1:], strict=True)) for row in rows]
+        after = (rows[-1][1], rows[-1][0])
+
+
+def reminder_count(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> int:
+    return m.Reminder.select().where(_reminder_where(start, until, customer_id)).count()
+
+
+def _reminder_where(start: dt.date | None, until: dt.date | None, customer_id: int | None):  # noqa: ANN202
+    from crmdesk.storage.care import _open_conditions  # the calendar's own idea of an open task
+
+    r = m.Reminder
+    where = _open_conditions((), customer_id)
+    if start is not None:
+        where &= r.due_on >= start
+    if until is not None:
+        where &= r.due_on < until
+    return where

@@ -129,7 +129,7 @@ def test_pages_stream_in_id_order(shop, ctx: Context, tmp_path: Path, monkeypatc
 
 
 def test_too_many_rows_for_a_sheet(shop, ctx: Context, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(exporting, "EXCEL_MAX_ROWS", 2)
+    monkeypatch.setattr(exporting.table, "EXCEL_MAX_ROWS", 2)
     with pytest.raises(ValidationError, match="csv"):
         exporting.export_customers(ctx, CustomerFilter(), tmp_path / "x.xlsx")
     assert exporting.export_customers(ctx, CustomerFilter(), tmp_path / "x.csv") == 2
