@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from crmdesk import __version__
 from crmdesk.domain.errors import CrmError
@@ -203,11 +204,16 @@ def _export_words(care_tasks: bool = False):  # noqa: ANN202 - a TranslatedWords
     return TranslatedWords(i18n.translator_for(language))
 
 
+def _refuse(sentence: str) -> NoReturn:
+    """Stop a command over bad input: main prints the sentence and exits non-zero."""
+    raise CrmError("{sentence}", sentence=sentence)
+
+
 def _deal_status(given: list[str] | None) -> str:
     if not given:
         return "open"
     if len(given) > 1 or given[0] not in DEAL_STATUSES:
-        raise SystemExit(f"crmdesk: opportunities take one --status of {', '.join(DEAL_STATUSES)}, "
+        _refuse(f"opportunities take one --status of {', '.join(DEAL_STATUSES)}, "
                          f"not “{' '.join(given)}”.")
     return given[0]
 
@@ -221,7 +227,7 @@ def _complaint_filter(args: argparse.Namespace):  # noqa: ANN202 - a ComplaintFi
     statuses: list[str] = []
     for status in args.status or ():
         if status not in (*COMPLAINT_STATUSES, "open", "all"):
-            raise SystemExit(f"crmdesk: complaints take --status of {', '.join(COMPLAINT_STATUSES)} or open, "
+            _refuse(f"complaints take --status of {', '.join(COMPLAINT_STATUSES)} or open, "
                              f"not “{status}”.")
         statuses += [str(s) for s in OPEN_STATUSES] if status == "open" else [] if status == "all" else [status]
     if "all" in (args.status or ()):
@@ -230,7 +236,7 @@ def _complaint_filter(args: argparse.Namespace):  # noqa: ANN202 - a ComplaintFi
     if args.category:
         found = [cid for cid, name in complaints.categories() if name.strip() == args.category.strip()]
         if not found:
-            raise SystemExit(f"crmdesk: there is no complaint category called “{args.category}”.")
+            _refuse(f"there is no complaint category called “{args.category}”.")
         category_id = found[0]
 
     def midnight(text: str | None, option: str) -> int | None:
@@ -253,7 +259,7 @@ def _day(text: str | None, option: str) -> object:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise SystemExit(f"crmdesk: {option} wants a date like 2026-12-31, not “{text}”.") from None
+        _refuse(f"{option} wants a date like 2026-12-31, not “{text}”.")
 
 
 def _export_reminders_ics(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from crmdesk.services import customers, exporting
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Cancelled
 from crmdesk.storage import models as m
+from tests.services.exporting.helpers import CancelAtOnce
 
 
 @pytest.fixture()
@@ -85,13 +86,6 @@ def test_words_translate_headers_and_labels(shop, ctx: Context, tmp_path: Path) 
 
 
 def test_a_cancel_or_a_failure_leaves_no_file(shop, ctx: Context, tmp_path: Path) -> None:
-    class CancelAtOnce:
-        def report(self, done: int, total: int, stage: str = "") -> None:
-            pass
-
-        def cancelled(self) -> bool:
-            return True
-
     folder = tmp_path / "out"
     folder.mkdir()
     path = folder / "x.xlsx"
