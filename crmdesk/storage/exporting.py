@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import reduce
 
 from peewee import JOIN, fn
@@ -31,23 +31,28 @@ CUSTOMER_COLUMNS = (
 )
 
 
-def customer_pages(flt: CustomerFilter, now_ms: int, today: dt.date) -> Iterator[list[dict]]:
-    """The customers a filter selects, as dicts of CUSTOMER_COLUMNS plus ``tags`` (a list),
-    ``PAGE`` at a time: each page is one query for the rows and one for their tags."""
+def customer_pages(flt: CustomerFilter, now_ms: int, today: dt.date,
+                   keys: Iterable[str] | None = None) -> Iterator[list[dict]]:
+    """The customers a filter selects, as dicts of CUSTOMER_COLUMNS (or just ``keys`` of
+    them) plus ``tags`` (a list, when wanted), ``PAGE`` at a time: each page is one query for
+    the rows and one for their tags."""
     c = m.Customer
     where = reduce(operator.and_, customer_conditions(flt, now_ms, today))
-    keys = [key for key, _ in CUSTOMER_COLUMNS]
+    wanted = None if keys is None else set(keys)
+    chosen = [(key, expr) for key, expr in CUSTOMER_COLUMNS if wanted is None or key in wanted]
+    with_tags = wanted is None or "tags" in wanted
+    names = [key for key, _ in chosen]
     last = 0
     while True:
-        query = (c.select(c.id, *[expr for _, expr in CUSTOMER_COLUMNS])
+        query = (c.select(c.id, *[expr for _, expr in chosen])
                  .join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
                  .where(where & (c.id > last)).order_by(c.id).limit(PAGE).tuples())
         rows = list(query)
         if not rows:
             return
         ids = [row[0] for row in rows]
-        tags = _tags_of(ids)
-        yield [{"tags": tags.get(row[0], []), **dict(zip(keys, row[1:], strict=True))} for row in rows]
+        tags = _tags_of(ids) if with_tags else {}
+        yield [{"tags": tags.get(row[0], []), **dict(zip(names, row[1:], strict=True))} for row in rows]
         last = ids[-1]
 
 

@@ -19,7 +19,15 @@ from typing import Any
 
 from crmdesk.domain.cells import EXCEL_MAX_ROWS, clean_text, csv_text, looks_like_formula
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
-from crmdesk.services.exporting.columns import DATE_FORMAT, NUMBER_FORMATS, Column, Vocabulary, cell_value
+from crmdesk.services.exporting.columns import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    MONEY_FORMAT,
+    NUMBER_FORMATS,
+    Column,
+    Vocabulary,
+    cell_value,
+)
 from crmdesk.services.exporting.summary import About, Tally, write_summary
 from crmdesk.services.progress import Progress, check
 
@@ -137,6 +145,35 @@ class XlsxCells:
             cell._style = style.__copy__()  # noqa: SLF001
         return cell
 
+    def converter(self, column: Column, words: Vocabulary) -> Callable[[Any], Any]:
+        """``styled(cell_value(column, v, words), column.kind)`` as one prepared function:
+        the same cells, with the per-cell decisions (and label translations) made once."""
+        kind, text, formatted = column.kind, self.text, self.formatted
+        if kind == "text":
+            return lambda v: None if v is None or v == "" else text(clean_text(v if type(v) is str else str(v)))
+        if kind == "money":
+            return lambda v: None if v is None or v == "" else formatted(v / 100, MONEY_FORMAT)
+        if kind == "datetime":
+            # Local time to the minute, as cell_value has it (zone offsets are whole minutes).
+            return lambda v: None if v is None or v == "" else formatted(
+                dt.datetime.fromtimestamp(v // 60_000 * 60), DATETIME_FORMAT)
+        if kind == "date":
+            return lambda v: (None if v is None or v == "" else formatted(v, DATE_FORMAT)
+                              if isinstance(v, dt.date) else text(v) if isinstance(v, str) else v)
+        if kind in ("label", "channel", "status"):
+            translate = {"label": words.label, "channel": words.channel, "status": words.status}[kind]
+            seen: dict[Any, str] = {}  # a few distinct values in a whole export: translated once each
+
+            def label(v: Any) -> Any:
+                if v is None or v == "":
+                    return None
+                word = seen.get(v)
+                if word is None:
+                    word = seen[v] = translate(v)
+                return text(word) if isinstance(word, str) else word
+            return label
+        return lambda v: self.styled(cell_value(column, v, words), kind)
+
     def styled(self, value: Any, kind: str) -> Any:
         if value is None:
             return None
@@ -190,10 +227,13 @@ def _write_xlsx(part: Path, title: str, columns: list[Column], pages: Iterator[l
     for row in values:
         sheet.append([styled(v, k) for v, k in zip(row, kinds, strict=True)])
         rows += 1
+    # The hot loop: one prepared function per column turns a stored value into its cell.
+    convert = [(c.key, cells.converter(c, words)) for c in columns]
     for page in pages:
         for record in page:
-            sheet.append([styled(cell_value(c, record.get(c.key), words), c.kind) for c in columns])
-            rows += 1
+            get = record.get
+            sheet.append([f(get(key)) for key, f in convert])
+        rows += len(page)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
     if about is not None:
         # Pages reach the tally after they are written: the last one is counted only once

@@ -107,3 +107,32 @@ def test_only_the_columns_asked_for(db: Path, ctx: Context, tmp_path: Path) -> N
     assert calamine_rows(path)[:2] == [["Phone", "Name"], ["13900002222", "钱七"]]
     with pytest.raises(exporting.customers.ValidationError):
         exporting.export_customers(ctx, CustomerFilter(), path, columns=("shoe_size",))
+
+
+@pytest.mark.parametrize(("kind", "values"), [
+    ("text", ["张三", "=1+1", "a\x07b", 42, "", None]),
+    ("money", [1234567, 0, -5, None]),
+    ("datetime", [1_764_000_123_456, 0, None]),
+    ("date", [dt.date(2026, 2, 28), "lunar 08-15", None]),
+    ("label", ["strategic", "=odd", None]),
+    ("number", [3, 0, None]),
+])
+def test_the_prepared_converters_make_the_same_cells(kind: str, values: list) -> None:
+    from openpyxl import Workbook
+
+    from crmdesk.services.exporting.columns import Column, cell_value
+    from crmdesk.services.exporting.table import XlsxCells
+
+    class Words(exporting.Vocabulary):
+        def label(self, value: str) -> str:
+            return value.upper()
+
+    sheet = Workbook(write_only=True).create_sheet("x")
+    cells, column, words = XlsxCells(sheet), Column("k", "K", kind), Words()
+    convert = cells.converter(column, words)
+
+    def seen(cell):  # noqa: ANN001, ANN202
+        return (cell.value, cell.data_type, cell.number_format) if hasattr(cell, "data_type") else cell
+
+    for value in values:
+        assert seen(convert(value)) == seen(cells.styled(cell_value(column, value, words), kind)), value
