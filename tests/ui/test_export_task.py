@@ -119,3 +119,38 @@ def test_screenshot_of_the_export_menu(shop: MainWindow) -> None:
         assert not image.isNull()
         image.save(str(SCREENSHOTS / f"{name}.png"))
     shop.customers.grab().save(str(SCREENSHOTS / "customers-pane.png"))
+
+
+def test_the_cancel_button_stops_a_running_export(shop: MainWindow, dialogs, tmp_path, qtbot) -> None:
+    """On a real worker thread: the export waits until Cancel is pressed, then stops before
+    its first page; no file is left and no message shown."""
+    import threading
+
+    from crmdesk.services import exporting
+    from crmdesk.ui.export_task import run_export
+    from crmdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    pressed = threading.Event()
+    target = tmp_path / "stopped.xlsx"
+
+    def work(progress) -> int:  # noqa: ANN001
+        pressed.wait(5)
+        return exporting.export_customers(shop.ctx, CustomerFilter(), target, progress=progress)
+
+    try:
+        dialog = run_export(shop, runner, "Export customers", 3, work, lambda n: f"{n} written")
+        dialog.show()  # at once, instead of after its minimum duration
+        qtbot.waitExposed(dialog)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(SCREENSHOTS / "export-progress.png"))
+        from PySide6.QtWidgets import QPushButton
+
+        dialog.findChild(QPushButton).click()  # the user presses Cancel
+        pressed.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    finally:
+        pressed.set()
+        runner.shutdown()
+    assert not target.exists() and not list(tmp_path.glob(".*part"))
+    assert not dialogs["info"] and not dialogs["warnings"]
