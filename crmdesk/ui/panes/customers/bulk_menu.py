@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from crmdesk.domain.clock import today
@@ -113,7 +112,20 @@ class BulkMenu(QMenu):
         """Write the chosen customers to an Excel workbook or a CSV file, in the background."""
         chosen = self._chosen()
         if chosen is not None:
-            export_customers(self.parentWidget(), self._ctx, self._runner, chosen[0], chosen[1])
+            self.export(chosen[0], chosen[1])
+
+    def export(self, flt: CustomerFilter, size: int = 0, segment: str | None = None) -> None:
+        """Ask for a file and write the customers of ``flt`` to it in the background (the
+        archive's Export button and File → Export come here too)."""
+        parent, ctx = self.parentWidget(), self._ctx
+        title = self.tr("Export customers")
+        target = choose_export_file(parent, title, self.tr("customers"), today(ctx.clock))
+        if target is None:
+            return
+        run_export(parent, self._runner, title, size,
+                   lambda p: exporting.export_customers(ctx, flt, target, words=TranslatedWords(), progress=p,
+                                                        segment=segment),
+                   lambda count: self.tr("%n customer(s) written to %1.", "", count).replace("%1", str(target)))
 
     def on_find_duplicates(self) -> None:
         from crmdesk.ui.panes.customers.duplicates_dialog import DuplicatesDialog
@@ -142,17 +154,3 @@ class BulkMenu(QMenu):
         run_with_progress(self.parentWidget(), self._runner, label or self.tr("Updating customers…"), size, work,
                           done or self._bus.publish, fail)
 
-
-def export_customers(parent: QWidget, ctx: Context, runner: TaskRunner, flt: CustomerFilter, size: int = 0,
-                     segment: str | None = None) -> None:
-    """Ask for a file and write the customers of ``flt`` to it in the background (the
-    archive's Export button, its bulk menu and File → Export all come here)."""
-    title = QCoreApplication.translate("BulkMenu", "Export customers")
-    target = choose_export_file(parent, title, QCoreApplication.translate("BulkMenu", "customers"), today(ctx.clock))
-    if target is None:
-        return
-    run_export(parent, runner, title, size,
-               lambda p: exporting.export_customers(ctx, flt, target, words=TranslatedWords(), progress=p,
-                                                    segment=segment),
-               lambda count: QCoreApplication.translate("BulkMenu", "%n customer(s) written to %1.", "", count)
-               .replace("%1", str(target)))

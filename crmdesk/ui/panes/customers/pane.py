@@ -415,11 +415,10 @@ class CustomersPane(TablePane):
 
     def on_export(self) -> None:
         """Export the listed customers: the current search and filter, or saved segment."""
-        from crmdesk.ui.panes.customers.bulk_menu import export_customers
-
+        self.ensure_built()
         flt = self._filter
         segment = next((s.name for s in segments.all_segments() if s.filter == flt), None) if not flt.is_empty else None
-        export_customers(self, self._ctx, self._runner, flt, self.model.rowCount(), segment)
+        self.bulk_menu.export(flt, self.model.rowCount(), segment)
 
     def on_import(self, path: str | None = None) -> None:
         """Pick a file (unless given) and open the import dialog on it."""
