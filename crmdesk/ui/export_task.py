@@ -12,7 +12,6 @@ from crmdesk.services.progress import Cancelled
 from crmdesk.ui import labels
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
-CONTEXT = "ExportTask"
 
 
 def run_with_progress(parent: QWidget, runner: TaskRunner, label: str, size: int,
@@ -21,7 +20,7 @@ def run_with_progress(parent: QWidget, runner: TaskRunner, label: str, size: int
     """Run ``work(progress)`` in the background; a window-modal progress dialog shows for
     work that takes a moment, and its Cancel button asks the work to stop."""
     progress = TaskProgress()
-    dialog = QProgressDialog(label, QCoreApplication.translate(CONTEXT, "Cancel"), 0, max(size, 1), parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("ExportTask", "Cancel"), 0, max(size, 1), parent)
     dialog.setObjectName("taskProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
@@ -46,7 +45,7 @@ def run_export(parent: QWidget, runner: TaskRunner, title: str, size: int,
     """Run an export in the background with progress and cancel, then say how it went:
     ``written(count)`` on success, the reason on failure, nothing after a cancel (the file
     was never written)."""
-    label = QCoreApplication.translate(CONTEXT, "Exporting…")
+    label = QCoreApplication.translate("ExportTask", "Exporting…")
 
     def done(count: object) -> None:
         QMessageBox.information(parent, title, written(int(count)))
