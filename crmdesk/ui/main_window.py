@@ -326,10 +326,8 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import customers…"))
         self.export_menu.setTitle(self.tr("&Export"))
         for key, text in (("customers", self.tr("&Customers…")), ("opportunities", self.tr("&Opportunities…")),
-                          ("reminders", self.tr("Care &reminders…")), ("complaints", self.tr("Com&plaints…")),
-                          ("kpi", self.tr("&KPI workbook…"))):
-            if key in self.export_actions:
-                self.export_actions[key].setText(text)
+                          ("reminders", self.tr("Care &reminders…")), ("complaints", self.tr("Com&plaints…"))):
+            self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
