@@ -16,7 +16,7 @@ from crmdesk import __version__
 from crmdesk.domain.errors import CrmError
 
 EXIT_ERROR = 1
-EXPORT_KINDS = ("customers", "opportunities", "reminders", "complaints")
+EXPORT_KINDS = ("customers", "opportunities", "reminders", "complaints", "kpi")
 DEAL_STATUSES = ("open", "won", "lost", "all")
 COMPLAINT_STATUSES = ("new", "in_progress", "resolved", "closed", "reopened")
 SEVERITIES = ("low", "normal", "high", "urgent")
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="export records to .xlsx or .csv")
     exp.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
                      help="what to export: customers, opportunities (the pipeline's deals), reminders "
-                          "(open care tasks) or complaints")
+                          "(open care tasks), complaints, or kpi (the KPI workbook with charts, .xlsx)")
     exp.add_argument("--format", choices=("xlsx", "csv", "ics"),
                      help="file format (default: from the file name; ics for reminders only)")
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
@@ -70,10 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--overdue", action="store_true", help="complaints only: open and past the deadline")
     exp.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
                      help="reminders: due on or after this day (default: all open tasks); complaints: received "
-                          "on or after this day")
+                          "on or after this day; kpi: the period's first day")
     exp.add_argument("--until", metavar="YYYY-MM-DD",
-                     help="reminders: due before this day; complaints: received before this day")
+                     help="reminders: due before this day; complaints: received before this day; kpi: the day "
+                          "after the period")
     exp.add_argument("--customer", type=int, metavar="ID", help="reminders only: one customer's tasks")
+    exp.add_argument("--month", metavar="YYYY-MM", help="kpi only: the month measured (default: this month; "
+                                                        "or give --from and --until)")
     return parser
 
 
@@ -175,6 +178,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                                                    args.format, words, progress)
         elif args.kind == "complaints":
             count = exporting.export_complaints(ctx, _complaint_filter(args), path, args.format, words, progress)
+        elif args.kind == "kpi":
+            from crmdesk.services.exporting.kpi import export_kpis
+
+            if args.format not in (None, "xlsx"):
+                _refuse(f"the KPI workbook is written as .xlsx, not “{args.format}”.")
+            count = export_kpis(ctx, _kpi_period(args, ctx), path, words, progress)
         elif args.kind == "reminders":
             count = exporting.export_reminders(ctx, path, _day(args.start, "--from"), _day(args.until, "--until"),
                                                args.customer, args.format, words, progress)
@@ -185,8 +194,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = exporting.export_customers(ctx, flt, path, args.format, words, progress, segment=args.segment)
     finally:
         progress.finish()
-    print(f"Exported {count} {args.kind} to {args.output}.")
+    print(f"Exported {count} {'figures' if args.kind == 'kpi' else args.kind} to {args.output}.")
     return 0
+
+
+def _kpi_period(args: argparse.Namespace, ctx: object):  # noqa: ANN202 - a kpi.Period
+    from crmdesk.domain.clock import today
+    from crmdesk.services.kpi import Period
+
+    if args.month and (args.start or args.until):
+        _refuse("give either --month or --from and --until, not both.")
+    if args.month:
+        return Period.month(args.month)
+    if args.start or args.until:
+        if not (args.start and args.until):
+            _refuse("a KPI period needs both --from and --until.")
+        return Period(_day(args.start, "--from"), _day(args.until, "--until"))
+    return Period.of("month", today(ctx.clock))
 
 
 def _export_words(care_tasks: bool = False):  # noqa: ANN202 - a TranslatedWords (Qt imported on use)

@@ -224,3 +224,25 @@ def test_export_reminders_as_a_spreadsheet(tmp_path: Path) -> None:
     assert rows[0][:4] == ["Due", "Time", "Kind", "Task"] and len(rows) - 1 == count
     assert all(hasattr(row[0], "year") for row in rows[1:])  # due days are dates
     assert any(row[3].startswith("Birthday") for row in rows[1:])  # in words, not a stored date
+
+
+def test_export_the_kpi_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "150", "--seed", "3"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "kpi.xlsx"
+    assert main(["--db", str(db), "export", "kpi", "--month", "2026-11", "-o", str(out)]) == 0
+    assert "figures to" in capsys.readouterr().out
+    with zipfile.ZipFile(out) as z:
+        assert "xl/charts/chart1.xml" in z.namelist()
+    assert main(["--db", str(db), "export", "kpi", "--from", "2026-01-01", "--until", "2026-07-01",
+                 "-o", str(out)]) == 0
+    capsys.readouterr()
+    for bad, message in ((["--month", "2026-13"], "2026-12"), (["--month", "2026-11", "--from", "2026-01-01"],
+                                                               "not both"),
+                         (["--from", "2026-01-01"], "both --from and --until"), (["--format", "csv"], ".xlsx")):
+        assert main(["--db", str(db), "export", "kpi", *bad, "-o", str(tmp_path / "bad.xlsx")]) == 1
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "bad.xlsx").exists()

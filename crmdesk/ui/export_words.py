@@ -39,6 +39,9 @@ class TranslatedWords(Vocabulary):
         source = labels.complaint_status_source(value)
         return self._translate(source[0], source[1]) if source else value
 
+    def kpi(self, text: str) -> str:
+        return self._translate("kpi", text)
+
     def task(self, kind: str, title: str, due_on: dt.date) -> str:
         from crmdesk.ui.panes.calendar.task_text import task_text
 

@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
         for key, slot in (("customers", lambda: self.customers.on_export()),
                           ("opportunities", lambda: self.pipeline.on_export()),
                           ("reminders", lambda: self.calendar.on_export()),
-                          ("complaints", lambda: self.complaints.on_export())):
+                          ("complaints", lambda: self.complaints.on_export()),
+                          ("kpi", self.on_export_kpi)):
             action = QAction(self, triggered=lambda _=False, run=slot: run())
             action.setObjectName(f"export_{key}")
             self.export_menu.addAction(action)
@@ -326,7 +327,8 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import customers…"))
         self.export_menu.setTitle(self.tr("&Export"))
         for key, text in (("customers", self.tr("&Customers…")), ("opportunities", self.tr("&Opportunities…")),
-                          ("reminders", self.tr("Care &reminders…")), ("complaints", self.tr("Com&plaints…"))):
+                          ("reminders", self.tr("Care &reminders…")), ("complaints", self.tr("Com&plaints…")),
+                          ("kpi", self.tr("&KPI workbook…"))):
             self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -354,6 +356,12 @@ class MainWindow(QMainWindow):
             self.tr("About crmdesk"),
             self.tr("crmdesk %1\nA desktop CRM for small businesses.").replace("%1", __version__),
         )
+
+    def on_export_kpi(self, kind: str | None = None) -> None:
+        from crmdesk.ui.export_kpi import KpiExport
+
+        self.kpi_export = KpiExport(self.ctx, self.runner, self)
+        self.kpi_export.run(kind)
 
     def on_import(self) -> None:
         self.show_pane(0)

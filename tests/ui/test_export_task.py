@@ -154,3 +154,18 @@ def test_the_cancel_button_stops_a_running_export(shop: MainWindow, dialogs, tmp
         runner.shutdown()
     assert not target.exists() and not list(tmp_path.glob(".*part"))
     assert not dialogs["info"] and not dialogs["warnings"]
+
+
+def test_file_export_kpi_workbook(shop: MainWindow, dialogs, tmp_path, monkeypatch) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (asked.append(a[3]) or a[3][2], True))
+    dialogs["next"] = "kpi.xlsx"
+    shop.export_actions["kpi"].trigger()
+    assert asked == [["This month", "This quarter", "This year", "The last 30 days"]]
+    assert not dialogs["warnings"] and "KPI workbook" in dialogs["info"][0]
+    with zipfile.ZipFile(tmp_path / "kpi.xlsx") as z:
+        assert any(n.startswith("xl/charts/chart") for n in z.namelist())

@@ -33,6 +33,10 @@ class Vocabulary:
         """A complaint status."""
         return value
 
+    def kpi(self, text: str) -> str:
+        """A KPI's title or definition (marked in the "kpi" context)."""
+        return text
+
     def task(self, kind: str, title: str, due_on: dt.date) -> str:
         """How a care task reads (generated ones keep a date or a number in their title)."""
         return title or kind
