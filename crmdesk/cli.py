@@ -10,11 +10,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from crmdesk import __version__
 from crmdesk.domain.errors import CrmError
 
 EXIT_ERROR = 1
+EXPORT_KINDS = ("customers", "opportunities", "reminders", "complaints", "kpi")
+DEAL_STATUSES = ("open", "won", "lost", "all")
+COMPLAINT_STATUSES = ("new", "in_progress", "resolved", "closed", "reopened")
+SEVERITIES = ("low", "normal", "high", "urgent")
 
 
 def system_language() -> str:
@@ -46,19 +51,32 @@ def build_parser() -> argparse.ArgumentParser:
     cust.add_argument("--skip-bad-rows", action="store_true",
                       help="import the good rows even if some are bad (default: all or nothing)")
     exp = sub.add_parser("export", help="export records to .xlsx or .csv")
-    exp.add_argument("kind", choices=("customers", "opportunities", "reminders"), metavar="KIND",
-                     help="what to export: customers, opportunities (the pipeline's deals) or reminders "
-                          "(open care tasks, as iCalendar)")
-    exp.add_argument("--format", choices=("xlsx", "csv", "ics"), help="file format (default: from the file name)")
+    exp.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
+                     help="what to export: customers, opportunities (the pipeline's deals), reminders "
+                          "(open care tasks), complaints, or kpi (the KPI workbook with charts, .xlsx)")
+    exp.add_argument("--format", choices=("xlsx", "csv", "ics"),
+                     help="file format (default: from the file name; ics for reminders only)")
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     exp.add_argument("--search", default="", metavar="TEXT",
-                     help="only records the search finds (customers: the archive's search; deals: title or customer)")
-    exp.add_argument("--status", choices=("open", "won", "lost", "all"), default="open",
-                     help="opportunities only: which deals (default: the open ones)")
+                     help="only records the search finds (customers: the archive's search; deals: title or "
+                          "customer; complaints: description or customer)")
+    exp.add_argument("--segment", metavar="NAME", help="customers only: the customers of this saved segment")
+    exp.add_argument("--status", action="append", choices=(*DEAL_STATUSES, *COMPLAINT_STATUSES),
+                     help="opportunities: which deals (open, won, lost or all; default open); complaints: "
+                          "only these statuses (repeatable; open = new, in progress or reopened)")
+    exp.add_argument("--severity", action="append", choices=SEVERITIES, help="complaints only: only these "
+                                                                              "severities (repeatable)")
+    exp.add_argument("--category", metavar="NAME", help="complaints only: only this category")
+    exp.add_argument("--overdue", action="store_true", help="complaints only: open and past the deadline")
     exp.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
-                     help="reminders only: due on or after this day (default: all open tasks)")
-    exp.add_argument("--until", metavar="YYYY-MM-DD", help="reminders only: due before this day")
+                     help="reminders: due on or after this day (default: all open tasks); complaints: received "
+                          "on or after this day; kpi: the period's first day")
+    exp.add_argument("--until", metavar="YYYY-MM-DD",
+                     help="reminders: due before this day; complaints: received before this day; kpi: the day "
+                          "after the period")
     exp.add_argument("--customer", type=int, metavar="ID", help="reminders only: one customer's tasks")
+    exp.add_argument("--month", metavar="YYYY-MM", help="kpi only: the month measured (default: this month; "
+                                                        "or give --from and --until)")
     return parser
 
 
@@ -148,25 +166,113 @@ def cmd_export(args: argparse.Namespace) -> int:
     from crmdesk.domain.filters import CustomerFilter, DealFilter
     from crmdesk.services import exporting
     from crmdesk.services.context import Context
+
+    _open(args.db)
+    if args.kind == "reminders" and (args.format or Path(args.output).suffix.lstrip(".").lower()) == "ics":
+        return _export_reminders_ics(args)
+    words = _export_words(care_tasks=args.kind == "reminders")
+    ctx, path, progress = Context(), Path(args.output), _StderrProgress()
+    try:
+        if args.kind == "opportunities":
+            count = exporting.export_opportunities(ctx, DealFilter(text=args.search), path, _deal_status(args.status),
+                                                   args.format, words, progress)
+        elif args.kind == "complaints":
+            count = exporting.export_complaints(ctx, _complaint_filter(args), path, args.format, words, progress)
+        elif args.kind == "kpi":
+            from crmdesk.services.exporting.kpi import export_kpis
+
+            if args.format not in (None, "xlsx"):
+                _refuse(f"the KPI workbook is written as .xlsx, not “{args.format}”.")
+            count = export_kpis(ctx, _kpi_period(args, ctx), path, words, progress)
+        elif args.kind == "reminders":
+            count = exporting.export_reminders(ctx, path, _day(args.start, "--from"), _day(args.until, "--until"),
+                                               args.customer, args.format, words, progress)
+        else:
+            flt = exporting.segment_filter(args.segment) if args.segment else CustomerFilter()
+            if args.search:
+                flt = flt.with_text(f"{flt.text} {args.search}".strip())
+            count = exporting.export_customers(ctx, flt, path, args.format, words, progress, segment=args.segment)
+    finally:
+        progress.finish()
+    print(f"Exported {count} {'figures' if args.kind == 'kpi' else args.kind} to {args.output}.")
+    return 0
+
+
+def _kpi_period(args: argparse.Namespace, ctx: object):  # noqa: ANN202 - a kpi.Period
+    from crmdesk.domain.clock import today
+    from crmdesk.services.kpi import Period
+
+    if args.month and (args.start or args.until):
+        _refuse("give either --month or --from and --until, not both.")
+    if args.month:
+        return Period.month(args.month)
+    if args.start or args.until:
+        if not (args.start and args.until):
+            _refuse("a KPI period needs both --from and --until.")
+        return Period(_day(args.start, "--from"), _day(args.until, "--until"))
+    return Period.of("month", today(ctx.clock))
+
+
+def _export_words(care_tasks: bool = False):  # noqa: ANN202 - a TranslatedWords (Qt imported on use)
+    """Headers and labels in the user's language. Care tasks read through the app's installed
+    translators, which want a Qt core application: started only for them, as it must not
+    outlive a command run inside another program's Qt session."""
     from crmdesk.ui import i18n
     from crmdesk.ui.export_words import TranslatedWords
 
-    _open(args.db)
-    if args.kind == "reminders":
-        return _export_reminders(args)
-    words = TranslatedWords(i18n.translator_for(system_language()))  # headers in the user's language
-    progress = _StderrProgress()
-    try:
-        if args.kind == "opportunities":
-            count = exporting.export_opportunities(Context(), DealFilter(text=args.search), Path(args.output),
-                                                   args.status, args.format, words, progress)
-        else:
-            count = exporting.export_customers(Context(), CustomerFilter(text=args.search), Path(args.output),
-                                               args.format, words, progress)
-    finally:
-        progress.finish()
-    print(f"Exported {count} {args.kind} to {args.output}.")
-    return 0
+    language = system_language()
+    if care_tasks:
+        from PySide6.QtCore import QCoreApplication
+
+        i18n.install(QCoreApplication.instance() or QCoreApplication([]), language)
+    return TranslatedWords(i18n.translator_for(language))
+
+
+def _refuse(sentence: str) -> NoReturn:
+    """Stop a command over bad input: main prints the sentence and exits non-zero."""
+    raise CrmError("{sentence}", sentence=sentence)
+
+
+def _deal_status(given: list[str] | None) -> str:
+    if not given:
+        return "open"
+    if len(given) > 1 or given[0] not in DEAL_STATUSES:
+        _refuse(f"opportunities take one --status of {', '.join(DEAL_STATUSES)}, "
+                         f"not “{' '.join(given)}”.")
+    return given[0]
+
+
+def _complaint_filter(args: argparse.Namespace):  # noqa: ANN202 - a ComplaintFilter
+    from crmdesk.domain.clock import to_ms
+    from crmdesk.domain.complaints import OPEN_STATUSES
+    from crmdesk.domain.filters import ComplaintFilter
+    from crmdesk.services import complaints
+
+    statuses: list[str] = []
+    for status in args.status or ():
+        if status not in (*COMPLAINT_STATUSES, "open", "all"):
+            _refuse(f"complaints take --status of {', '.join(COMPLAINT_STATUSES)} or open, "
+                             f"not “{status}”.")
+        statuses += [str(s) for s in OPEN_STATUSES] if status == "open" else [] if status == "all" else [status]
+    if "all" in (args.status or ()):
+        statuses = []
+    category_id = None
+    if args.category:
+        found = [cid for cid, name in complaints.categories() if name.strip() == args.category.strip()]
+        if not found:
+            _refuse(f"there is no complaint category called “{args.category}”.")
+        category_id = found[0]
+
+    def midnight(text: str | None, option: str) -> int | None:
+        import datetime as dt
+
+        day = _day(text, option)
+        return None if day is None else to_ms(dt.datetime.combine(day, dt.time()))
+
+    return ComplaintFilter(text=args.search, statuses=tuple(dict.fromkeys(statuses)),
+                           severities=tuple(dict.fromkeys(args.severity or ())), category_id=category_id,
+                           overdue=args.overdue, received_from=midnight(args.start, "--from"),
+                           received_until=midnight(args.until, "--until"))
 
 
 def _day(text: str | None, option: str) -> object:
@@ -177,25 +283,17 @@ def _day(text: str | None, option: str) -> object:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise SystemExit(f"crmdesk: {option} wants a date like 2026-12-31, not “{text}”.") from None
+        _refuse(f"{option} wants a date like 2026-12-31, not “{text}”.")
 
 
-def _export_reminders(args: argparse.Namespace) -> int:
+def _export_reminders_ics(args: argparse.Namespace) -> int:
     from pathlib import Path
-
-    from PySide6.QtCore import QCoreApplication
 
     from crmdesk.services import ical
     from crmdesk.services.context import Context
-    from crmdesk.ui import i18n
     from crmdesk.ui.panes.calendar.task_text import task_text
 
-    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
-    if fmt != "ics":
-        print("crmdesk: reminders are exported as iCalendar (.ics).", file=sys.stderr)
-        return EXIT_ERROR
-    app = QCoreApplication.instance() or QCoreApplication([])
-    i18n.install(app, system_language())  # the tasks read in the user's language
+    _export_words(care_tasks=True)  # the tasks read in the user's language
     count = ical.export_tasks(Context(), Path(args.output), _day(args.start, "--from"), _day(args.until, "--until"),
                               args.customer, ical.Words(task_text))
     print(f"Exported {count} reminders to {args.output}.")

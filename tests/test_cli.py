@@ -148,6 +148,101 @@ def test_export_reminders_as_icalendar(tmp_path: Path, capsys: pytest.CaptureFix
     again = tmp_path / "again.ics"
     assert crmdesk("export", "reminders", "-o", str(again)).returncode == 0
     assert [str(e["UID"]) for e in Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == uids  # stable
-    assert crmdesk("export", "reminders", "-o", str(tmp_path / "x.xlsx")).returncode == 1
+    assert crmdesk("export", "reminders", "-o", str(tmp_path / "x.txt")).returncode == 1  # not a format we write
     bad = crmdesk("export", "reminders", "--from", "2026-02-30", "-o", str(out))
     assert bad.returncode != 0 and "wants a date" in bad.stderr
+
+
+def test_export_complaints_with_filters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "600", "--seed", "7"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "log.xlsx"
+    assert main(["--db", str(db), "export", "complaints", "-o", str(out)]) == 0
+    everything = int(capsys.readouterr().out.split()[1])
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert len(list(book.worksheets[0].iter_rows())) - 1 == everything > 0 and len(book.worksheets) == 2
+    counts = {}
+    for status in ("open", "resolved", "closed"):
+        assert main(["--db", str(db), "export", "complaints", "--status", status, "-o", str(tmp_path / "s.csv")]) == 0
+        counts[status] = int(capsys.readouterr().out.split()[1])
+    assert sum(counts.values()) == everything
+    assert main(["--db", str(db), "export", "complaints", "--severity", "urgent", "--severity", "high",
+                 "--from", "2000-01-01", "--until", "2000-01-02", "-o", str(tmp_path / "none.csv")]) == 0
+    assert "Exported 0 complaints" in capsys.readouterr().out
+    assert main(["--db", str(db), "export", "complaints", "--status", "won", "-o", str(tmp_path / "x.csv")]) == 1
+    assert "complaints take --status" in capsys.readouterr().err
+    assert main(["--db", str(db), "export", "complaints", "--category", "没有这类", "-o", str(tmp_path / "x.csv")]) == 1
+    assert "no complaint category" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_customers_of_a_segment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from crmdesk.domain.filters import CustomerFilter
+    from crmdesk.services import segments
+    from crmdesk.services.context import Context
+    from crmdesk.storage.database import close_database, open_database
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "150", "--seed", "2"]) == 0
+    open_database(db)
+    segments.save_segment(Context(), "战略客户", CustomerFilter(tiers=("strategic",)))
+    close_database()
+    with sqlite3.connect(db) as conn:
+        strategic = conn.execute("SELECT COUNT(*) FROM customer WHERE tier = 'strategic' AND deleted_at IS NULL"
+                                 ).fetchone()[0]
+    capsys.readouterr()
+    out = tmp_path / "seg.xlsx"
+    assert main(["--db", str(db), "export", "customers", "--segment", "战略客户", "-o", str(out)]) == 0
+    assert f"Exported {strategic} customers" in capsys.readouterr().out
+    book = CalamineWorkbook.from_path(str(out))
+    summary = {row[0]: row[1] for row in book.get_sheet_by_index(1).to_python()}
+    assert summary["Segment"] == "战略客户" and summary["Rows"] == strategic
+    assert main(["--db", str(db), "export", "customers", "--segment", "nope", "-o", str(tmp_path / "n.xlsx")]) == 1
+    assert "no saved segment called “nope”" in capsys.readouterr().err
+    assert not (tmp_path / "n.xlsx").exists()
+
+
+def test_export_reminders_as_a_spreadsheet(tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "200", "--seed", "2"]) == 0
+    env = {**os.environ, "LANG": "en_US.UTF-8"}
+    for fmt in ("xlsx", "csv"):
+        out = tmp_path / f"care.{fmt}"
+        done = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(db), "export", "reminders", "--format",
+                               fmt, "--from", "2000-01-01", "-o", str(out)], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        count = int(done.stdout.split()[1])
+        assert count > 0
+    rows = CalamineWorkbook.from_path(str(tmp_path / "care.xlsx")).get_sheet_by_index(0).to_python()
+    assert rows[0][:4] == ["Due", "Time", "Kind", "Task"] and len(rows) - 1 == count
+    assert all(hasattr(row[0], "year") for row in rows[1:])  # due days are dates
+    assert any(row[3].startswith("Birthday") for row in rows[1:])  # in words, not a stored date
+
+
+def test_export_the_kpi_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    db = tmp_path / "shop.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "150", "--seed", "3"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "kpi.xlsx"
+    assert main(["--db", str(db), "export", "kpi", "--month", "2026-11", "-o", str(out)]) == 0
+    assert "figures to" in capsys.readouterr().out
+    with zipfile.ZipFile(out) as z:
+        assert "xl/charts/chart1.xml" in z.namelist()
+    assert main(["--db", str(db), "export", "kpi", "--from", "2026-01-01", "--until", "2026-07-01",
+                 "-o", str(out)]) == 0
+    capsys.readouterr()
+    for bad, message in ((["--month", "2026-13"], "2026-12"), (["--month", "2026-11", "--from", "2026-01-01"],
+                                                               "not both"),
+                         (["--from", "2026-01-01"], "both --from and --until"), (["--format", "csv"], ".xlsx")):
+        assert main(["--db", str(db), "export", "kpi", *bad, "-o", str(tmp_path / "bad.xlsx")]) == 1
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "bad.xlsx").exists()

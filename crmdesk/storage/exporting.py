@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import reduce
 
 from peewee import JOIN, fn
@@ -31,23 +31,28 @@ CUSTOMER_COLUMNS = (
 )
 
 
-def customer_pages(flt: CustomerFilter, now_ms: int, today: dt.date) -> Iterator[list[dict]]:
-    """The customers a filter selects, as dicts of CUSTOMER_COLUMNS plus ``tags`` (a list),
-    ``PAGE`` at a time: each page is one query for the rows and one for their tags."""
+def customer_pages(flt: CustomerFilter, now_ms: int, today: dt.date,
+                   keys: Iterable[str] | None = None) -> Iterator[list[dict]]:
+    """The customers a filter selects, as dicts of CUSTOMER_COLUMNS (or just ``keys`` of
+    them) plus ``tags`` (a list, when wanted), ``PAGE`` at a time: each page is one query for
+    the rows and one for their tags."""
     c = m.Customer
     where = reduce(operator.and_, customer_conditions(flt, now_ms, today))
-    keys = [key for key, _ in CUSTOMER_COLUMNS]
+    wanted = None if keys is None else set(keys)
+    chosen = [(key, expr) for key, expr in CUSTOMER_COLUMNS if wanted is None or key in wanted]
+    with_tags = wanted is None or "tags" in wanted
+    names = [key for key, _ in chosen]
     last = 0
     while True:
-        query = (c.select(c.id, *[expr for _, expr in CUSTOMER_COLUMNS])
+        query = (c.select(c.id, *[expr for _, expr in chosen])
                  .join(Owner, on=(c.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
                  .where(where & (c.id > last)).order_by(c.id).limit(PAGE).tuples())
         rows = list(query)
         if not rows:
             return
         ids = [row[0] for row in rows]
-        tags = _tags_of(ids)
-        yield [{"tags": tags.get(row[0], []), **dict(zip(keys, row[1:], strict=True))} for row in rows]
+        tags = _tags_of(ids) if with_tags else {}
+        yield [{"tags": tags.get(row[0], []), **dict(zip(names, row[1:], strict=True))} for row in rows]
         last = ids[-1]
 
 
@@ -83,3 +88,44 @@ def complaint_pages(flt: ComplaintFilter, now_ms: int) -> Iterator[list[dict]]:
             return
         yield [dict(zip(keys, row[1:], strict=True)) for row in rows]
         last = rows[-1][0]
+
+
+REMINDER_KEYS = ("due_on", "due_time", "kind", "title", "customer", "phone", "status", "assignee",
+                 "snoozed_until", "notes")
+
+
+def reminder_pages(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> Iterator[list[dict]]:
+    """Open care tasks due in [start, until) (None: open-ended) or of one customer, as dicts
+    of REMINDER_KEYS with the customer's phone, ``PAGE`` at a time in (due day, id) order."""
+    from peewee import Tuple
+
+    r, c = m.Reminder, m.Customer
+    where = _reminder_where(start, until, customer_id)
+    query = (r.select(r.id, r.due_on, r.due_time, r.kind, r.title, c.name, c.phone, r.status, Owner.display_name,
+                      r.snoozed_until, r.notes)
+             .join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
+             .switch(r).join(Owner, JOIN.LEFT_OUTER, on=(r.assignee == Owner.id)))
+    after: tuple | None = None
+    while True:
+        page_where = where if after is None else where & (Tuple(r.due_on, r.id) > Tuple(*after))
+        rows = list(query.where(page_where).order_by(r.due_on, r.id).limit(PAGE).tuples())
+        if not rows:
+            return
+        yield [dict(zip(REMINDER_KEYS, row[1:], strict=True)) for row in rows]
+        after = (rows[-1][1], rows[-1][0])
+
+
+def reminder_count(start: dt.date | None, until: dt.date | None, customer_id: int | None) -> int:
+    return m.Reminder.select().where(_reminder_where(start, until, customer_id)).count()
+
+
+def _reminder_where(start: dt.date | None, until: dt.date | None, customer_id: int | None):  # noqa: ANN202
+    from crmdesk.storage.care import _open_conditions  # the calendar's own idea of an open task
+
+    r = m.Reminder
+    where = _open_conditions((), customer_id)
+    if start is not None:
+        where &= r.due_on >= start
+    if until is not None:
+        where &= r.due_on < until
+    return where

@@ -7,6 +7,8 @@ application, hands in a translator of its own.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from crmdesk.services.exporting import CONTEXT, Vocabulary
@@ -36,3 +38,11 @@ class TranslatedWords(Vocabulary):
     def status(self, value: str) -> str:
         source = labels.complaint_status_source(value)
         return self._translate(source[0], source[1]) if source else value
+
+    def kpi(self, text: str) -> str:
+        return self._translate("kpi", text)
+
+    def task(self, kind: str, title: str, due_on: dt.date) -> str:
+        from crmdesk.ui.panes.calendar.task_text import task_text
+
+        return task_text(kind, title, due_on)

@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self, triggered=self.on_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addAction(self.import_action)
+        self._build_export_menu()
         self.complaint_action = QAction(self, triggered=self.on_log_complaint)
         self.complaint_action.setObjectName("logComplaintAction")
         self.complaint_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
@@ -320,6 +321,21 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
 
+    def _build_export_menu(self) -> None:
+        """File → Export: the same exports as the panes' buttons, each with its pane's filter."""
+        self.export_menu = self.file_menu.addMenu("")
+        self.export_menu.setObjectName("exportMenu")
+        self.export_actions: dict[str, QAction] = {}
+        for key, slot in (("customers", lambda: self.customers.on_export()),
+                          ("opportunities", lambda: self.pipeline.on_export()),
+                          ("reminders", lambda: self.calendar.on_export()),
+                          ("complaints", lambda: self.complaints.on_export()),
+                          ("kpi", self.on_export_kpi)):
+            action = QAction(self, triggered=lambda _=False, run=slot: run())
+            action.setObjectName(f"export_{key}")
+            self.export_menu.addAction(action)
+            self.export_actions[key] = action
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk — Customer relationships"))
         names = [self.tr("Customers"), self.tr("Pipeline"), self.tr("Care calendar"),
@@ -330,6 +346,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.import_action.setText(self.tr("&Import customers…"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        for key, text in (("customers", self.tr("&Customers…")), ("opportunities", self.tr("&Opportunities…")),
+                          ("reminders", self.tr("Care &reminders…")), ("complaints", self.tr("Com&plaints…")),
+                          ("kpi", self.tr("&KPI workbook…"))):
+            self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -356,6 +377,12 @@ class MainWindow(QMainWindow):
             self.tr("About crmdesk"),
             self.tr("crmdesk %1\nA desktop CRM for small businesses.").replace("%1", __version__),
         )
+
+    def on_export_kpi(self, kind: str | None = None) -> None:
+        from crmdesk.ui.export_kpi import KpiExport
+
+        self.kpi_export = KpiExport(self.ctx, self.runner, self)
+        self.kpi_export.run(kind)
 
     def on_import(self) -> None:
         self.show_pane(0)

@@ -122,7 +122,7 @@ class CalendarPane(QWidget):
         self.toolbar.addWidget(push_button(self, "todayButton", self.tr("&Today"), self.go_today))
         self.toolbar.addWidget(push_button(self, "newTask", self.tr("&New task…"), self.on_new))
         self.toolbar.addWidget(push_button(self, "careSettings", self.tr("Care settings…"), self.on_settings))
-        self.toolbar.addWidget(push_button(self, "exportIcs", self.tr("Export iCalendar…"), self.on_export))
+        self.toolbar.addWidget(push_button(self, "exportTasks", self.tr("Export…"), self.on_export))
         self.actions_row = QHBoxLayout()
         self.done_button = push_button(self, "doneTask", self.tr("&Done"), self.on_done)
         self.snooze_button = QToolButton(self, objectName="snoozeTask")
@@ -375,21 +375,27 @@ class CalendarPane(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def on_export(self, customer_id: int | None = None) -> None:
-        """Export the listed tasks (the day, the week, the agenda), or all of one customer's."""
-        from crmdesk.services import ical
+        """Export the listed tasks (the day, the week, the agenda), or all of one customer's:
+        as iCalendar for calendar apps, or as a spreadsheet."""
+        from crmdesk.services import exporting, ical
         from crmdesk.ui.export_file import choose_export_file
+        from crmdesk.ui.export_task import run_export
+        from crmdesk.ui.export_words import TranslatedWords
 
         start, until = self.list_range()
         start = start or today(self.ctx.clock) - dt.timedelta(days=30)
         if customer_id is not None:
             start, until = None, None
-        target = choose_export_file(self, self.tr("Export care tasks"), "care", start, kinds=("ics",))
+        title = self.tr("Export care tasks")
+        target = choose_export_file(self, title, "care", start, kinds=("ics", "xlsx", "csv"))
         if target is None:
             return
 
-        def done(count: object) -> None:
-            QMessageBox.information(self, self.tr("Export care tasks"), self.tr(
-                "%n task(s) written to %1.", "", int(count)).replace("%1", str(target)))
+        def work(progress: object) -> int:
+            if target.suffix.lower() == ".ics":
+                return ical.export_tasks(self.ctx, target, start, until, customer_id, words=ical.Words(task_text))
+            return exporting.export_reminders(self.ctx, target, start, until, customer_id, words=TranslatedWords(),
+                                              progress=progress)
 
-        self.runner.run(lambda: ical.export_tasks(self.ctx, target, start, until, customer_id,
-                                                  words=ical.Words(task_text)), done, self._failed)
+        run_export(self, self.runner, title, 0, work,
+                   lambda count: self.tr("%n task(s) written to %1.", "", count).replace("%1", str(target)))

@@ -212,30 +212,21 @@ class ComplaintsPane(TablePane):
         self.apply_filters()
 
     def on_export(self) -> None:
+        """Export the complaints of the log's filter, in the background."""
         from crmdesk.services import exporting
         from crmdesk.ui.export_file import choose_export_file
+        from crmdesk.ui.export_task import run_export
         from crmdesk.ui.export_words import TranslatedWords
+        from crmdesk.ui.tasks import TaskRunner
 
-        target = choose_export_file(self, self.tr("Export complaints"), self.tr("complaints"), today(self.ctx.clock))
+        title = self.tr("Export complaints")
+        target = choose_export_file(self, title, self.tr("complaints"), today(self.ctx.clock))
         if target is None:
             return
         flt = self._filter
-
-        def done(count: object) -> None:
-            QMessageBox.information(self, self.tr("Export complaints"), self.tr(
-                "%n complaint(s) written to %1.", "", int(count)).replace("%1", str(target)))
-
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Export complaints"), labels.error_text(exc))
-
-        work = lambda: exporting.export_complaints(self.ctx, flt, target, words=TranslatedWords())  # noqa: E731
-        if self._runner is None:
-            try:
-                done(work())
-            except Exception as exc:  # shown to the user, as the runner would
-                failed(exc)
-        else:
-            self._runner.run(work, done, failed)
+        run_export(self, self._runner or TaskRunner(synchronous=True), title, self.model.rowCount(),
+                   lambda p: exporting.export_complaints(self.ctx, flt, target, words=TranslatedWords(), progress=p),
+                   lambda count: self.tr("%n complaint(s) written to %1.", "", count).replace("%1", str(target)))
 
     def load(self) -> None:
         super().load()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from crmdesk.domain.clock import today
 from crmdesk.domain.enums import Category, LifecycleStage, Tier
@@ -15,6 +14,7 @@ from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.export_file import choose_export_file
+from crmdesk.ui.export_task import run_export, run_with_progress
 from crmdesk.ui.export_words import TranslatedWords
 from crmdesk.ui.tasks import TaskProgress, TaskRunner
 
@@ -45,7 +45,7 @@ class BulkMenu(QMenu):
             for value in values:
                 sub.addAction(labels.label(value), lambda f=field, v=value: self.on_set_field(f, v))
         self.addSeparator()
-        self.addAction(self.tr("Export…"), self.on_export)
+        self.addAction(self.tr("Export the selected rows…"), self.on_export)
         self.addSeparator()
         self.addAction(self.tr("Move to recycle bin…"), self.on_delete)
         self.addSeparator()
@@ -111,21 +111,21 @@ class BulkMenu(QMenu):
     def on_export(self) -> None:
         """Write the chosen customers to an Excel workbook or a CSV file, in the background."""
         chosen = self._chosen()
-        if chosen is None:
-            return
-        target = choose_export_file(self.parentWidget(), self.tr("Export customers"), self.tr("customers"),
-                                    today(self._ctx.clock))
+        if chosen is not None:
+            self.export(chosen[0], chosen[1])
+
+    def export(self, flt: CustomerFilter, size: int = 0, segment: str | None = None) -> None:
+        """Ask for a file and write the customers of ``flt`` to it in the background (the
+        archive's Export button and File → Export come here too)."""
+        parent, ctx = self.parentWidget(), self._ctx
+        title = self.tr("Export customers")
+        target = choose_export_file(parent, title, self.tr("customers"), today(ctx.clock))
         if target is None:
             return
-        flt = chosen[0]
-
-        def done(count: object) -> None:
-            QMessageBox.information(self.parentWidget(), self.tr("Export customers"),
-                                    self.tr("%n customer(s) written to %1.", "", int(count)).replace(
-                                        "%1", str(target)))
-
-        self.run(lambda p: exporting.export_customers(self._ctx, flt, target, words=TranslatedWords(), progress=p),
-                 chosen[1], self.tr("Exporting customers…"), done)
+        run_export(parent, self._runner, title, size,
+                   lambda p: exporting.export_customers(ctx, flt, target, words=TranslatedWords(), progress=p,
+                                                        segment=segment),
+                   lambda count: self.tr("%n customer(s) written to %1.", "", count).replace("%1", str(target)))
 
     def on_find_duplicates(self) -> None:
         from crmdesk.ui.panes.customers.duplicates_dialog import DuplicatesDialog
@@ -148,21 +148,9 @@ class BulkMenu(QMenu):
             done: Callable[[object], None] | None = None) -> None:
         """Run a bulk service call in the background, with a progress dialog for big sets;
         what it returns goes to ``done`` (by default, to the views as changes)."""
-        progress = TaskProgress()
-        dialog = QProgressDialog(label or self.tr("Updating customers…"), self.tr("Cancel"), 0, max(size, 1),
-                                 self.parentWidget())
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.canceled.connect(progress.cancel)
-        progress.progressed.connect(lambda done, total, _s: (dialog.setMaximum(max(total, 1)),
-                                                                 dialog.setValue(min(done, total - 1))))
-
-        def finish(result: object) -> None:
-            dialog.reset()
-            (done or self._bus.publish)(result)
-
         def fail(exc: BaseException) -> None:
-            dialog.reset()
             QMessageBox.warning(self.parentWidget(), self.tr("Bulk actions"), labels.error_text(exc))
 
-        self._runner.run(lambda: work(progress), finish, fail)
+        run_with_progress(self.parentWidget(), self._runner, label or self.tr("Updating customers…"), size, work,
+                          done or self._bus.publish, fail)
+

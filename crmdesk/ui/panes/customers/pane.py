@@ -182,6 +182,9 @@ class CustomersPane(TablePane):
         self.bulk_button = QPushButton(self, objectName="bulkActions")
         self.bulk_button.setMenu(self.bulk_menu)
         self.toolbar.insertWidget(5, self.bulk_button)
+        self.export_button = QPushButton(self, objectName="exportCustomers")
+        self.export_button.clicked.connect(self.on_export)
+        self.toolbar.insertWidget(6, self.export_button)
         for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
                            ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
             QShortcut(QKeySequence(keys), self, slot)
@@ -199,6 +202,9 @@ class CustomersPane(TablePane):
             self.new_button.setText(self.tr("&New customer…"))
             self.bulk_button.setText(self.tr("&Bulk actions"))
             self.import_button.setText(self.tr("&Import…"))
+            self.export_button.setText(self.tr("&Export…"))
+            self.export_button.setToolTip(self.tr("Export every listed customer (the current search and filter); "
+                                                  "Bulk actions exports the selected rows"))
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -425,6 +431,13 @@ class CustomersPane(TablePane):
     def on_delete(self) -> None:
         self.ensure_built()
         self.bulk_menu.on_delete()
+
+    def on_export(self) -> None:
+        """Export the listed customers: the current search and filter, or saved segment."""
+        self.ensure_built()
+        flt = self._filter
+        segment = next((s.name for s in segments.all_segments() if s.filter == flt), None) if not flt.is_empty else None
+        self.bulk_menu.export(flt, self.model.rowCount(), segment)
 
     def on_import(self, path: str | None = None) -> None:
         """Pick a file (unless given) and open the import dialog on it."""

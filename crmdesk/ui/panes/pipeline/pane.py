@@ -399,22 +399,21 @@ class PipelinePane(BoardMoves, QWidget):
         dialog.open()
 
     def on_export(self) -> None:
+        """Export every deal of the board's filter (open, won and lost), in the background."""
         from crmdesk.services import exporting
         from crmdesk.ui.export_file import choose_export_file
+        from crmdesk.ui.export_task import run_export
         from crmdesk.ui.export_words import TranslatedWords
 
-        path = choose_export_file(self, self.tr("Export the pipeline"), self.tr("pipeline"), today(self.ctx.clock))
+        title = self.tr("Export the pipeline")
+        path = choose_export_file(self, title, self.tr("pipeline"), today(self.ctx.clock))
         if path is None:
             return
         flt = self._filter
-
-        def done(count: int) -> None:
-            self.show_notice("")
-            QMessageBox.information(self, self.tr("Export the pipeline"),
-                                    self.tr("%n deal(s) written to %1.", "", int(count)).replace("%1", str(path)))
-
-        self.runner.run(lambda: exporting.export_opportunities(self.ctx, flt, path, "all", words=TranslatedWords()),
-                        done, self._failed)
+        run_export(self, self.runner, title, 0,
+                   lambda p: exporting.export_opportunities(self.ctx, flt, path, "all", words=TranslatedWords(),
+                                                            progress=p),
+                   lambda count: self.tr("%n deal(s) written to %1.", "", count).replace("%1", str(path)))
 
     def _on_fold(self, stage_id: int, folded: bool) -> None:
         changed = (stage_id in self._folded) != folded

@@ -17,6 +17,7 @@ from crmdesk.services import customers, exporting
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Cancelled
 from crmdesk.storage import models as m
+from tests.services.exporting.helpers import CancelAtOnce
 
 
 @pytest.fixture()
@@ -85,13 +86,6 @@ def test_words_translate_headers_and_labels(shop, ctx: Context, tmp_path: Path) 
 
 
 def test_a_cancel_or_a_failure_leaves_no_file(shop, ctx: Context, tmp_path: Path) -> None:
-    class CancelAtOnce:
-        def report(self, done: int, total: int, stage: str = "") -> None:
-            pass
-
-        def cancelled(self) -> bool:
-            return True
-
     folder = tmp_path / "out"
     folder.mkdir()
     path = folder / "x.xlsx"
@@ -129,7 +123,7 @@ def test_pages_stream_in_id_order(shop, ctx: Context, tmp_path: Path, monkeypatc
 
 
 def test_too_many_rows_for_a_sheet(shop, ctx: Context, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(exporting, "EXCEL_MAX_ROWS", 2)
+    monkeypatch.setattr(exporting.table, "EXCEL_MAX_ROWS", 2)
     with pytest.raises(ValidationError, match="csv"):
         exporting.export_customers(ctx, CustomerFilter(), tmp_path / "x.xlsx")
     assert exporting.export_customers(ctx, CustomerFilter(), tmp_path / "x.csv") == 2
