@@ -1,0 +1,232 @@
+"""A customer's dossier: profile, contacts, value (with a year of orders as a chart), recent
+timeline, open deals, complaints and upcoming care tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from crmdesk.domain.clock import as_date, today
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP as T
+from crmdesk.domain.errors import NotFoundError, ValidationError
+from crmdesk.domain.money_words import amount_words
+from crmdesk.reports.chart import BarChart
+from crmdesk.reports.fonts import markup
+from crmdesk.reports.frame import Page, page_size, render, styles
+from crmdesk.reports.tables import Col, facts, grid, table
+from crmdesk.reports.words import ReportWords
+from crmdesk.services.context import Context
+from crmdesk.services.progress import NoProgress, Progress, check
+
+TIMELINE_ROWS = 20
+LIST_ROWS = 30  # deals, complaints and care tasks: the most recent or next ones
+TITLE = T("report", "Customer dossier")
+
+
+def find_customer(text: str) -> int:
+    """The live customer a command line names: a numeric id, or a name or phone that matches
+    exactly one."""
+    from crmdesk.domain.phones import normalise
+    from crmdesk.services.customers import get_live
+    from crmdesk.storage.reports import customers_named
+
+    text = text.strip()
+    if text.isdigit():
+        try:
+            return get_live(int(text)).id
+        except NotFoundError:
+            pass  # a phone number written without spaces is digits too
+    found = customers_named(text, normalise(text) if any(ch.isdigit() for ch in text) else "")
+    if not found:
+        raise NotFoundError(T("errors", "No customer is called “{value}” or has that phone number."), value=text)
+    if len(found) > 1:
+        raise ValidationError(T("errors", "More than one customer matches “{value}”; give the customer's number "
+                                          "instead."), field="customer", value=text)
+    return found[0]
+
+
+def build_dossier(ctx: Context, customer_id: int, words: ReportWords | None = None, paper: str = "a4",
+                  progress: Progress | None = None) -> bytes:
+    """The dossier of one customer as PDF bytes."""
+    words = words or ReportWords()
+    progress = progress or NoProgress()
+    story = dossier_story(ctx, customer_id, words, Page(page_size(paper)))
+    check(progress)
+    title = words.text(TITLE)
+    pdf = render(story, title, words, paper, today(ctx.clock))
+    progress.report(1, 1, "report")
+    return pdf
+
+
+def dossier_story(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> list[Any]:
+    """The flowables of one dossier (the benchmark puts many in one document)."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    from crmdesk.services import customers, metrics
+
+    row = customers.get_live(customer_id)
+    st = styles()
+    w = words.text
+    story: list[Any] = [Paragraph(markup(row.name), st["title"])]
+    sub = [w(TITLE), words.label(row.kind), row.company, f"#{row.id}"]
+    story.append(Paragraph(markup(" · ".join(s for s in sub if s)), st["subtitle"]))
+    story += _profile(row, customers.tag_names(customer_id), words, page)
+    story += _contacts(customers.contacts_of(customer_id), words, page)
+    story += _value(ctx, row, metrics.customer_metrics(ctx, customer_id), words, page)
+    story += _timeline(customer_id, words, page)
+    story += _deals(customer_id, words, page)
+    story += _complaints(customer_id, words, page)
+    story += _care(ctx, customer_id, words, page)
+    story.append(Spacer(1, 4))
+    return story
+
+
+def _h2(text: str) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup(text), styles()["h2"])
+
+
+def birthday_text(row: Any, words: ReportWords) -> str:
+    month, day, year = row.birth_month, row.birth_day, row.birth_year
+    if month is None or day is None:
+        return ""
+    if row.birthday_calendar == "lunar":
+        leap = words.text(T("report", "leap ")) if row.birth_leap_month else ""
+        text = words.text(T("report", "Lunar {leap}{month}-{day}")).format(leap=leap, month=month, day=day)
+        return f"{year} {text}" if year else text
+    if year:
+        try:
+            return words.date(dt.date(year, month, day))
+        except ValueError:
+            pass
+    return f"{month:02d}-{day:02d}"
+
+
+def _profile(row: Any, tags: list[str], words: ReportWords, page: Page) -> list[Any]:
+    w = words.text
+    owner = row.owner.display_name if row.owner_id else ""
+    pairs = [
+        (w(T("report", "Phone")), row.phone), (w(T("report", "E-mail")), row.email),
+        (w(T("report", "Company")), row.company), (w(T("report", "Job title")), row.title),
+        (w(T("report", "City")), row.city), (w(T("report", "Address")), row.address),
+        (w(T("report", "Category")), words.label(row.category)), (w(T("report", "Value tier")), words.label(row.tier)),
+        (w(T("report", "Lifecycle stage")), words.label(row.stage)), (w(T("report", "Owner")), owner),
+        (w(T("report", "Tags")), "，".join(tags) if words.chinese else ", ".join(tags)),
+        (w(T("report", "Birthday")), birthday_text(row, words)),
+        (w(T("report", "Source")), row.source), (w(T("report", "Customer since")), words.stamp_date(row.created_at)),
+    ]
+    shown = [(label, value or "—") for label, value in pairs]
+    out = [_h2(w(T("report", "Profile"))), facts(shown, page.width)]
+    if row.notes.strip():
+        out.append(facts([(w(T("report", "Notes")), row.notes.strip())], page.width, columns=1))
+    return out
+
+
+def _contacts(contacts: list[Any], words: ReportWords, page: Page) -> list[Any]:
+    if not contacts:
+        return []
+    w = words.text
+    cols = [Col(w(T("report", "Name")), 3), Col(w(T("report", "Job title")), 3), Col(w(T("report", "Phone")), 3),
+            Col(w(T("report", "E-mail")), 4)]
+    rows = [[c.name + (" ★" if c.is_primary else ""), c.title, c.phone, c.email] for c in contacts]
+    return [_h2(w(T("report", "Contacts"))), table(cols, rows, page.width)]
+
+
+def _months_back(day: dt.date, count: int) -> list[dt.date]:
+    first = day.replace(day=1)
+    months = []
+    for back in range(count - 1, -1, -1):
+        year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+        months.append(dt.date(year, month + 1, 1))
+    return months
+
+
+def _value(ctx: Context, row: Any, found: Any, words: ReportWords, page: Page) -> list[Any]:
+    from crmdesk.storage.reports import order_months
+
+    w = words.text
+    never = w(T("report", "never"))
+    ltv = found.lifetime_value_cents
+    pairs = [
+        (w(T("report", "RFM scores")), w(T("report", "R {r} · F {f} · M {m}")).format(
+            r=found.recency, f=found.frequency, m=found.monetary)),
+        (w(T("report", "Orders")), words.number(row.order_count)),
+        (w(T("report", "Lifetime value")), words.money(ltv)),
+        (w(T("report", "In capitals")), amount_words(ltv)),
+        (w(T("report", "Days since last contact")), never if found.days_since_contact is None
+         else words.number(found.days_since_contact)),
+        (w(T("report", "Days since last order")), never if found.days_since_order is None
+         else words.number(found.days_since_order)),
+    ]
+    months = _months_back(today(ctx.clock), 12)
+    until = dt.date(months[-1].year + months[-1].month // 12, months[-1].month % 12 + 1, 1)
+    sums = order_months(row.id, months[0], until)
+    bars = [(words.short_month(m), sums.get(m.isoformat()[:7], 0) / 100) for m in months]
+    chart = BarChart(bars, page.width * 0.5, 120, words.compact, w(T("report", "Orders per month, last 12 months")))
+    side = grid([[facts(pairs, page.width * 0.48, columns=1), chart]], [page.width * 0.5] * 2)
+    return [_h2(w(T("report", "Value"))), side]
+
+
+def _event_text(event: Any, words: ReportWords) -> tuple[str, str]:
+    w = words.text
+    if event.source == "interaction":
+        return words.interaction(event.kind), event.title + (f"\n{event.detail}" if event.detail else "")
+    if event.source == "order":
+        return w(T("report", "Order {amount}")).format(amount=words.money(int(event.detail))), event.title
+    if event.source == "deal":
+        return w(T("report", "Deal → {stage}")).format(stage=event.detail), event.title
+    if event.source == "complaint":
+        return w(T("report", "Complaint ({status})")).format(status=words.status(event.kind)), event.title
+    return w(T("report", "Done: {kind}")).format(kind=words.label(event.kind)), event.title
+
+
+def _timeline(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
+    from crmdesk.services import timeline
+
+    w = words.text
+    events = timeline.next_page(timeline.TimelineCursor(customer_id), TIMELINE_ROWS)
+    cols = [Col(w(T("report", "When")), 2.2), Col(w(T("report", "What")), 2.6), Col(w(T("report", "Details")), 6,
+                                                                                   "wrap")]
+    rows = []
+    for event in events:
+        what, detail = _event_text(event, words)
+        when = words.stamp_date(event.at_ms) if event.source == "order" else words.stamp_minutes(event.at_ms)
+        rows.append([when, what, detail])
+    return [_h2(w(T("report", "Recent timeline"))), table(cols, rows, page.width)]
+
+
+def _deals(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
+    from crmdesk.storage.reports import open_deals
+
+    w = words.text
+    cols = [Col(w(T("report", "Deal")), 5, "wrap"), Col(w(T("report", "Stage")), 2.4),
+            Col(w(T("report", "Amount")), 2.4, "number"), Col(w(T("report", "Probability")), 1.6, "number"),
+            Col(w(T("report", "Expected close")), 2.2)]
+    rows = [[title, stage, words.money(cents), f"{prob}%", words.short_date(as_date(close))]
+            for title, stage, cents, prob, close in open_deals(customer_id, LIST_ROWS)]
+    return [_h2(w(T("report", "Open deals"))), table(cols, rows, page.width)]
+
+
+def _complaints(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
+    from crmdesk.storage.reports import complaints_of
+
+    w = words.text
+    cols = [Col(w(T("report", "Received")), 2.2), Col(w(T("report", "Category")), 2),
+            Col(w(T("report", "Severity")), 1.4), Col(w(T("report", "Status")), 1.6),
+            Col(w(T("report", "Description")), 5, "wrap"), Col(w(T("report", "Satisfaction")), 1.4, "number")]
+    rows = [[words.stamp_date(at), category or "", words.label(severity), words.status(status), text,
+             "" if score is None else str(score)]
+            for at, category, severity, status, text, score in complaints_of(customer_id, LIST_ROWS)]
+    return [_h2(w(T("report", "Complaints"))), table(cols, rows, page.width)]
+
+
+def _care(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> list[Any]:
+    from crmdesk.services import care
+
+    w = words.text
+    cols = [Col(w(T("report", "Due")), 2), Col(w(T("report", "Kind")), 2.4), Col(w(T("report", "Task")), 5, "wrap"),
+            Col(w(T("report", "Assigned to")), 2)]
+    tasks = care.tasks(ctx, today(ctx.clock), None, customer_id=customer_id, limit=LIST_ROWS)
+    rows = [[words.short_date(t.due_on), words.label(t.kind), t.title, t.assignee] for t in tasks]
+    return [_h2(w(T("report", "Upcoming care tasks"))), table(cols, rows, page.width)]

@@ -1,0 +1,124 @@
+"""Tables and key–value blocks in the report's style.
+
+Every table's first row is its header and repeats at the top of each page the table runs
+onto. Cells that only hold a short value stay plain strings (cut to the column with "…"),
+which lays out many times faster than a paragraph; text that may run long wraps as a
+paragraph, Chinese at any character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crmdesk.reports.fonts import ensure_font, markup, missing_any, plain
+from crmdesk.reports.frame import ACCENT, RULE, styles
+
+CELL_SIZE = 8.5
+PAD = 3
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str  # already in words
+    width: float  # a share of the table's width
+    kind: str = "text"  # text (one line), wrap (paragraph), number (right-aligned)
+
+
+def fit(text: str, width: float, size: float = CELL_SIZE) -> str:
+    """``text`` cut to ``width`` points with an ellipsis, if it is wider."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = ensure_font()
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def cell(value: object, col: Col, width: float) -> Any:
+    """One cell: a plain string when it can be, a paragraph to wrap or to mark a missing glyph."""
+    from reportlab.platypus import Paragraph
+
+    text = "" if value is None else str(value)
+    style = styles()["cell_right" if col.kind == "number" else "cell"]
+    if col.kind == "wrap":
+        return Paragraph(markup(text), style)
+    text = fit(" ".join(text.split()), width - 2 * PAD)
+    if missing_any(text):
+        return Paragraph(markup(text), style)
+    return text
+
+
+def table(cols: Sequence[Col], rows: Sequence[Sequence[object]], width: float, row_height: float | None = None,
+          empty: str = "—") -> Any:
+    """A table of ``rows`` under a header that repeats on every page (``repeatRows=1``).
+    ``row_height`` fixes the height of every row (for one-line rows that are laid out by the
+    page, as the customer list does)."""
+    from reportlab.platypus import Table
+
+    share = sum(c.width for c in cols)
+    widths = [width * c.width / share for c in cols]
+    header = [plain(fit(c.header, w - 2 * PAD)) for c, w in zip(cols, widths, strict=True)]
+    body = [[cell(v, c, w) for v, c, w in zip(row, cols, widths, strict=True)] for row in rows]
+    if not body:
+        body = [[empty] + [""] * (len(cols) - 1)]
+    heights = None if row_height is None else [row_height] * (len(body) + 1)
+    out = Table([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    out.setStyle(table_style(cols, len(body)))
+    return out
+
+
+def table_style(cols: Sequence[Col], rows: int) -> Any:
+    from reportlab.platypus import TableStyle
+
+    font = ensure_font()
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
+        ("TEXTCOLOR", (0, 0), (-1, 0), "#ffffff"),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+    ]
+    for i, col in enumerate(cols):
+        if col.kind == "number":
+            commands.append(("ALIGN", (i, 0), (i, -1), "RIGHT"))
+    for row in range(2, rows + 1, 2):  # light stripes make long rows easy to follow
+        commands.append(("BACKGROUND", (0, row), (-1, row), "#f6f8fa"))
+    return TableStyle(commands)
+
+
+def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -> Any:
+    """Label–value pairs side by side, ``columns`` pairs to a row; values wrap."""
+    from reportlab.platypus import Paragraph
+
+    st = styles()
+    cells = [(Paragraph(markup(label), st["label"]), Paragraph(markup(value), st["body"])) for label, value in pairs]
+    rows = []
+    for start in range(0, len(cells), columns):
+        row: list[Any] = []
+        for pair in cells[start:start + columns]:
+            row.extend(pair)
+        row.extend([""] * (2 * columns - len(row)))
+        rows.append(row)
+    label_w, value_w = width / columns * 0.32, width / columns * 0.68
+    return grid(rows, [label_w, value_w] * columns, pad=1.5)
+
+
+def grid(rows: list[list[Any]], widths: list[float], pad: float = 0) -> Any:
+    """An unruled table that only places things side by side."""
+    from reportlab.platypus import Table, TableStyle
+
+    out = Table(rows, colWidths=widths, hAlign="LEFT")
+    # The cells are paragraphs or flowables; the font is set anyway, or reportlab would
+    # declare its default Helvetica in the PDF for the empty ones.
+    out.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_font(), CELL_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 2 if pad else 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
+    return out
