@@ -15,6 +15,9 @@ from crmdesk.reports.fonts import ensure_font, plain
 from crmdesk.reports.frame import ACCENT, INK, MUTED, RULE
 
 
+GRID_STEPS = 5  # fifths of 1, 2 or 5 × 10^n are round numbers
+
+
 def _nice_top(value: float) -> float:
     """The smallest 1, 2 or 5 × 10^n at or above ``value``: round grid lines."""
     if value <= 0:
@@ -49,6 +52,8 @@ class BarChart(Flowable):
         left, bottom, top_pad = 44.0, 16.0, 16.0 if self.title else 6.0
         plot_w, plot_h = self.width - left - 4, self.height - bottom - top_pad - 10
         top = _nice_top(max((v for _l, v in self.bars), default=0))
+        if all(v == int(v) for _l, v in self.bars):
+            top = max(top, float(GRID_STEPS))  # counts: whole numbers on every grid line
         canv.saveState()
         if self.title:
             canv.setFont(font, 9)
@@ -56,12 +61,12 @@ class BarChart(Flowable):
             canv.drawString(0, self.height - 11, self.title)
         canv.setFont(font, 6.5)
         canv.setLineWidth(0.4)
-        for step in range(5):  # grid lines with their values
-            y = bottom + plot_h * step / 4
+        for step in range(GRID_STEPS + 1):  # grid lines with their values
+            y = bottom + plot_h * step / GRID_STEPS
             canv.setStrokeColor(RULE)
             canv.line(left, y, left + plot_w, y)
             canv.setFillColor(MUTED)
-            canv.drawRightString(left - 3, y - 2, self.fmt(top * step / 4))
+            canv.drawRightString(left - 3, y - 2, self.fmt(top * step / GRID_STEPS))
         if self.bars:
             slot = plot_w / len(self.bars)
             bar_w = slot * 0.62

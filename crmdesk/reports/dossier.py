@@ -11,8 +11,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP as T
 from crmdesk.domain.errors import NotFoundError, ValidationError
 from crmdesk.domain.money_words import amount_words
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.fonts import markup
-from crmdesk.reports.frame import Page, page_size, render, styles
+from crmdesk.reports.frame import Page, page_size, render, section, title_block
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
@@ -60,16 +59,14 @@ def build_dossier(ctx: Context, customer_id: int, words: ReportWords | None = No
 
 def dossier_story(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> list[Any]:
     """The flowables of one dossier (the benchmark puts many in one document)."""
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
 
     from crmdesk.services import customers, metrics
 
     row = customers.get_live(customer_id)
-    st = styles()
     w = words.text
-    story: list[Any] = [Paragraph(markup(row.name), st["title"])]
     sub = [w(TITLE), words.label(row.kind), row.company, f"#{row.id}"]
-    story.append(Paragraph(markup(" · ".join(s for s in sub if s)), st["subtitle"]))
+    story = title_block(row.name, " · ".join(s for s in sub if s))
     story += _profile(row, customers.tag_names(customer_id), words, page)
     story += _contacts(customers.contacts_of(customer_id), words, page)
     story += _value(ctx, row, metrics.customer_metrics(ctx, customer_id), words, page)
@@ -79,12 +76,6 @@ def dossier_story(ctx: Context, customer_id: int, words: ReportWords, page: Page
     story += _care(ctx, customer_id, words, page)
     story.append(Spacer(1, 4))
     return story
-
-
-def _h2(text: str) -> Any:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(markup(text), styles()["h2"])
 
 
 def birthday_text(row: Any, words: ReportWords) -> str:
@@ -117,7 +108,7 @@ def _profile(row: Any, tags: list[str], words: ReportWords, page: Page) -> list[
         (w(T("report", "Source")), row.source), (w(T("report", "Customer since")), words.stamp_date(row.created_at)),
     ]
     shown = [(label, value or "—") for label, value in pairs]
-    out = [_h2(w(T("report", "Profile"))), facts(shown, page.width)]
+    out = [section(w(T("report", "Profile"))), facts(shown, page.width)]
     if row.notes.strip():
         out.append(facts([(w(T("report", "Notes")), row.notes.strip())], page.width, columns=1))
     return out
@@ -130,7 +121,7 @@ def _contacts(contacts: list[Any], words: ReportWords, page: Page) -> list[Any]:
     cols = [Col(w(T("report", "Name")), 3), Col(w(T("report", "Job title")), 3), Col(w(T("report", "Phone")), 3),
             Col(w(T("report", "E-mail")), 4)]
     rows = [[c.name + (" ★" if c.is_primary else ""), c.title, c.phone, c.email] for c in contacts]
-    return [_h2(w(T("report", "Contacts"))), table(cols, rows, page.width)]
+    return [section(w(T("report", "Contacts"))), table(cols, rows, page.width)]
 
 
 def _months_back(day: dt.date, count: int) -> list[dt.date]:
@@ -165,7 +156,7 @@ def _value(ctx: Context, row: Any, found: Any, words: ReportWords, page: Page) -
     bars = [(words.short_month(m), sums.get(m.isoformat()[:7], 0) / 100) for m in months]
     chart = BarChart(bars, page.width * 0.5, 120, words.compact, w(T("report", "Orders per month, last 12 months")))
     side = grid([[facts(pairs, page.width * 0.48, columns=1), chart]], [page.width * 0.5] * 2)
-    return [_h2(w(T("report", "Value"))), side]
+    return [section(w(T("report", "Value"))), side]
 
 
 def _event_text(event: Any, words: ReportWords) -> tuple[str, str]:
@@ -193,7 +184,7 @@ def _timeline(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
         what, detail = _event_text(event, words)
         when = words.stamp_date(event.at_ms) if event.source == "order" else words.stamp_minutes(event.at_ms)
         rows.append([when, what, detail])
-    return [_h2(w(T("report", "Recent timeline"))), table(cols, rows, page.width)]
+    return [section(w(T("report", "Recent timeline"))), table(cols, rows, page.width)]
 
 
 def _deals(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
@@ -205,7 +196,7 @@ def _deals(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
             Col(w(T("report", "Expected close")), 2.2)]
     rows = [[title, stage, words.money(cents), f"{prob}%", words.short_date(as_date(close))]
             for title, stage, cents, prob, close in open_deals(customer_id, LIST_ROWS)]
-    return [_h2(w(T("report", "Open deals"))), table(cols, rows, page.width)]
+    return [section(w(T("report", "Open deals"))), table(cols, rows, page.width)]
 
 
 def _complaints(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
@@ -218,7 +209,7 @@ def _complaints(customer_id: int, words: ReportWords, page: Page) -> list[Any]:
     rows = [[words.stamp_date(at), category or "", words.label(severity), words.status(status), text,
              "" if score is None else str(score)]
             for at, category, severity, status, text, score in complaints_of(customer_id, LIST_ROWS)]
-    return [_h2(w(T("report", "Complaints"))), table(cols, rows, page.width)]
+    return [section(w(T("report", "Complaints"))), table(cols, rows, page.width)]
 
 
 def _care(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> list[Any]:
@@ -229,4 +220,4 @@ def _care(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> lis
             Col(w(T("report", "Assigned to")), 2)]
     tasks = care.tasks(ctx, today(ctx.clock), None, customer_id=customer_id, limit=LIST_ROWS)
     rows = [[words.short_date(t.due_on), words.label(t.kind), t.title, t.assignee] for t in tasks]
-    return [_h2(w(T("report", "Upcoming care tasks"))), table(cols, rows, page.width)]
+    return [section(w(T("report", "Upcoming care tasks"))), table(cols, rows, page.width)]

@@ -163,7 +163,7 @@ def styles() -> dict[str, Any]:
 
     font = ensure_font()
     base = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13.5, textColor=INK, wordWrap="CJK")
-    return {
+    made = {
         "body": base,
         "title": ParagraphStyle("title", base, fontSize=17, leading=22, spaceAfter=4, textColor=ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=9, leading=12, textColor=MUTED, spaceAfter=8),
@@ -174,3 +174,40 @@ def styles() -> dict[str, Any]:
         "label": ParagraphStyle("label", base, fontSize=8.5, leading=11, textColor=MUTED),
         "note": ParagraphStyle("note", base, fontSize=8.5, leading=11, textColor=MUTED),
     }
+    # CJK wrapping breaks anywhere, English words too: text without CJK wraps at spaces.
+    made.update({f"{name}/latin": ParagraphStyle(f"{name}/latin", style, wordWrap=None)
+                 for name, style in list(made.items())})
+    return made
+
+
+def _has_cjk(text: str) -> bool:
+    return any(ch >= "\u2e80" for ch in text)
+
+
+def paragraph(text: object, style: str = "body") -> Any:
+    """User or report text as a paragraph (escaped, placeholders for missing glyphs) that
+    wraps Chinese at any character and other text at spaces."""
+    from reportlab.platypus import Paragraph
+
+    from crmdesk.reports.fonts import markup
+
+    text = "" if text is None else str(text)
+    return Paragraph(markup(text), styles()[style if _has_cjk(text) else f"{style}/latin"])
+
+
+def title_block(title: str, subtitle: str = "") -> list[Any]:
+    """A report's (or a dossier's) title, with a line under it in grey."""
+    out = [paragraph(title, "title")]
+    if subtitle:
+        out.append(paragraph(subtitle, "subtitle"))
+    return out
+
+
+def section(text: str) -> Any:
+    """A section heading, kept on the page of what follows it."""
+    return paragraph(text, "h2")
+
+
+def note(text: str) -> Any:
+    """A line of small grey text."""
+    return paragraph(text, "note")

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crmdesk.reports.fonts import ensure_font, markup, missing_any, plain
-from crmdesk.reports.frame import ACCENT, RULE, styles
+from crmdesk.reports.fonts import ensure_font, missing_any, plain
+from crmdesk.reports.frame import ACCENT, RULE, paragraph
 
 CELL_SIZE = 8.5
 PAD = 3
@@ -40,15 +40,13 @@ def fit(text: str, width: float, size: float = CELL_SIZE) -> str:
 
 def cell(value: object, col: Col, width: float) -> Any:
     """One cell: a plain string when it can be, a paragraph to wrap or to mark a missing glyph."""
-    from reportlab.platypus import Paragraph
-
     text = "" if value is None else str(value)
-    style = styles()["cell_right" if col.kind == "number" else "cell"]
+    style = "cell_right" if col.kind == "number" else "cell"
     if col.kind == "wrap":
-        return Paragraph(markup(text), style)
+        return paragraph(text, style)
     text = fit(" ".join(text.split()), width - 2 * PAD)
     if missing_any(text):
-        return Paragraph(markup(text), style)
+        return paragraph(text, style)
     return text
 
 
@@ -96,10 +94,7 @@ def table_style(cols: Sequence[Col], rows: int) -> Any:
 
 def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -> Any:
     """Label–value pairs side by side, ``columns`` pairs to a row; values wrap."""
-    from reportlab.platypus import Paragraph
-
-    st = styles()
-    cells = [(Paragraph(markup(label), st["label"]), Paragraph(markup(value), st["body"])) for label, value in pairs]
+    cells = [(paragraph(label, "label"), paragraph(value)) for label, value in pairs]
     rows = []
     for start in range(0, len(cells), columns):
         row: list[Any] = []
@@ -107,7 +102,7 @@ def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -
             row.extend(pair)
         row.extend([""] * (2 * columns - len(row)))
         rows.append(row)
-    label_w, value_w = width / columns * 0.32, width / columns * 0.68
+    label_w, value_w = width / columns * 0.36, width / columns * 0.64
     return grid(rows, [label_w, value_w] * columns, pad=1.5)
 
 

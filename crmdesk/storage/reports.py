@@ -50,3 +50,14 @@ def customers_named(text: str, e164: str, limit: int = 3) -> list[int]:
     query = (c.select(c.id).where(c.deleted_at.is_null() & match)
              .order_by(c.id).limit(limit))
     return [row.id for row in query]
+
+
+def complaint_status_counts(received_from: int | None, received_until: int | None) -> dict[str, int]:
+    """Complaints received in [from, until) per status."""
+    k = m.Complaint
+    where = k.deleted_at.is_null()
+    if received_from is not None:
+        where &= k.received_at >= received_from
+    if received_until is not None:
+        where &= k.received_at < received_until
+    return dict(k.select(k.status, fn.COUNT(k.id)).where(where).group_by(k.status).tuples())
