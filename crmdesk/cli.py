@@ -10,9 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from crmdesk import __version__
 from crmdesk.domain.errors import CrmError
+
+if TYPE_CHECKING:
+    from crmdesk.reports.words import ReportWords
 
 EXIT_ERROR = 1
 
@@ -239,7 +243,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_pdf(args: argparse.Namespace, words: object, progress: _StderrProgress) -> bytes:
+def _report_pdf(args: argparse.Namespace, words: ReportWords, progress: _StderrProgress) -> bytes:
     from crmdesk.services.context import Context
 
     ctx = Context()

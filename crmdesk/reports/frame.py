@@ -167,8 +167,7 @@ def styles() -> dict[str, Any]:
         "body": base,
         "title": ParagraphStyle("title", base, fontSize=17, leading=22, spaceAfter=4, textColor=ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=9, leading=12, textColor=MUTED, spaceAfter=8),
-        "h2": ParagraphStyle("h2", base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4, textColor=ACCENT,
-                             keepWithNext=1),
+        "h2": ParagraphStyle("h2", base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4, textColor=ACCENT),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=11),
         "cell_right": ParagraphStyle("cell_right", base, fontSize=8.5, leading=11, alignment=TA_RIGHT),
         "label": ParagraphStyle("label", base, fontSize=8.5, leading=11, textColor=MUTED),
@@ -203,9 +202,30 @@ def title_block(title: str, subtitle: str = "") -> list[Any]:
     return out
 
 
+ROOM_UNDER_HEADING = 60  # a heading with less room than this under it starts the next page
+
+
 def section(text: str) -> Any:
-    """A section heading, kept on the page of what follows it."""
-    return paragraph(text, "h2")
+    """A section heading that never ends a page alone. (keepWithNext would also carry a
+    long table along to the next page, leaving this one half empty.)"""
+    heading = paragraph(text, "h2")
+    heading.__class__ = _heading_class(type(heading))
+    return heading
+
+
+@lru_cache(maxsize=1)
+def _heading_class(base: type) -> type:
+    class Heading(base):
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            width, height = super().wrap(avail_width, avail_height)
+            if avail_height < height + ROOM_UNDER_HEADING:
+                return width, avail_height + 1  # does not fit: the frame moves it to the next page
+            return width, height
+
+        def split(self, avail_width: float, avail_height: float) -> list:
+            return []
+
+    return Heading
 
 
 def note(text: str) -> Any:
