@@ -12,7 +12,7 @@ from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP as T
 from crmdesk.domain.filters import ComplaintFilter
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.frame import Page, Stream, page_size, render, section, title_block
+from crmdesk.reports.frame import ALERT, Page, Stream, page_size, render, section, title_block
 from crmdesk.reports.periods import day_range, period_text
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
@@ -93,7 +93,7 @@ def _counts(statuses: dict[str, int], stats: Any, words: ReportWords, page: Page
     by_status = BarChart([(words.status(s), statuses.get(s, 0)) for s in STATUSES], half, 130,
                          title=w(T("report", "By status")))
     by_severity = BarChart([(words.label(s), stats.by_severity.get(s, 0)) for s in SEVERITIES], half, 130,
-                           title=w(T("report", "By severity")), colour="#d1242f")
+                           title=w(T("report", "By severity")), colour=ALERT)
     cols = [Col(w(T("report", "Category")), 3), Col(w(T("report", "Complaints")), 1.5, "number"),
             Col(w(T("report", "Share")), 1.5, "number")]
     share = max(stats.total, 1)

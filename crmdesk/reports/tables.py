@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crmdesk.reports.fonts import ensure_font, missing_any, plain
-from crmdesk.reports.frame import ACCENT, RULE, paragraph
+from crmdesk.reports.frame import ACCENT, INK, MUTED, RULE, STRIPE, WHITE, paragraph, styles
 
 CELL_SIZE = 8.5
 PAD = 3
@@ -75,7 +75,7 @@ def table_style(cols: Sequence[Col], rows: int) -> Any:
     font = ensure_font()
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
-        ("TEXTCOLOR", (0, 0), (-1, 0), "#ffffff"),
+        ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
@@ -88,13 +88,14 @@ def table_style(cols: Sequence[Col], rows: int) -> Any:
         if col.kind == "number":
             commands.append(("ALIGN", (i, 0), (i, -1), "RIGHT"))
     for row in range(2, rows + 1, 2):  # light stripes make long rows easy to follow
-        commands.append(("BACKGROUND", (0, row), (-1, row), "#f6f8fa"))
+        commands.append(("BACKGROUND", (0, row), (-1, row), STRIPE))
     return TableStyle(commands)
 
 
 def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -> Any:
     """Label–value pairs side by side, ``columns`` pairs to a row; values wrap."""
-    cells = [(paragraph(label, "label"), paragraph(value)) for label, value in pairs]
+    label_w, value_w = width / columns * 0.36, width / columns * 0.64
+    cells = [(_short(label, label_w, "label"), _short(value, value_w)) for label, value in pairs]
     rows = []
     for start in range(0, len(cells), columns):
         row: list[Any] = []
@@ -102,8 +103,25 @@ def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -
             row.extend(pair)
         row.extend([""] * (2 * columns - len(row)))
         rows.append(row)
-    label_w, value_w = width / columns * 0.36, width / columns * 0.64
-    return grid(rows, [label_w, value_w] * columns, pad=1.5)
+    out = grid(rows, [label_w, value_w] * columns, pad=1.5)
+    label_size, value_size = styles()["label"].fontSize, styles()["body"].fontSize
+    commands: list[tuple] = [("FONTSIZE", (0, 0), (-1, -1), value_size), ("TEXTCOLOR", (0, 0), (-1, -1), INK)]
+    for i in range(columns):  # the labels' columns: as the label paragraphs look
+        commands += [("TEXTCOLOR", (2 * i, 0), (2 * i, -1), MUTED), ("FONTSIZE", (2 * i, 0), (2 * i, -1), label_size)]
+    out.setStyle(commands)
+    return out
+
+
+def _short(value: object, width: float, style: str = "body") -> Any:
+    """A plain string when the value fits on one line as it is (many times faster to lay out
+    than a paragraph), else a wrapping paragraph."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = "" if value is None else str(value)
+    size = styles()[style].fontSize
+    if "\n" not in text and not missing_any(text) and stringWidth(text, ensure_font(), size) <= width - 4:
+        return text
+    return paragraph(text, style)
 
 
 def grid(rows: list[list[Any]], widths: list[float], pad: float = 0) -> Any:
