@@ -36,8 +36,15 @@ def _nice_top(value: float) -> float:
 class BarChart(Flowable):
     """Labelled bars of non-negative values; ``fmt`` writes a value (above its bar, on the axis)."""
 
-    def __init__(self, bars: Sequence[tuple[str, float]], width: float, height: float,
-                 fmt: Callable[[float], str] = lambda v: f"{v:,.0f}", title: str = "", colour: Any = ACCENT) -> None:
+    def __init__(
+        self,
+        bars: Sequence[tuple[str, float]],
+        width: float,
+        height: float,
+        fmt: Callable[[float], str] = lambda v: f"{v:,.0f}",
+        title: str = "",
+        colour: Any = ACCENT,
+    ) -> None:
         super().__init__()
         self.bars = [(plain(label), max(float(value), 0.0)) for label, value in bars]
         self.width, self.height = width, height

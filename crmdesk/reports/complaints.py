@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from crmdesk.domain.clock import today
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP as T
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import ComplaintFilter
 from crmdesk.reports.chart import BarChart
 from crmdesk.reports.frame import ALERT, Page, Stream, page_size, render, section, title_block
@@ -19,14 +19,20 @@ from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 
-TITLE = T("report", "Complaint summary")
+TITLE = QT_TRANSLATE_NOOP("report", "Complaint summary")
 LIST_CHUNK = 150  # complaints per table: a table re-lays its rest on every page it splits over
 STATUSES = ("new", "in_progress", "resolved", "closed", "reopened")
 SEVERITIES = ("urgent", "high", "normal", "low")
 
 
-def build_complaints(ctx: Context, start: dt.date | None = None, until: dt.date | None = None,
-                     words: ReportWords | None = None, paper: str = "a4", progress: Progress | None = None) -> bytes:
+def build_complaints(
+    ctx: Context,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+    words: ReportWords | None = None,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> bytes:
     """Complaints received on days in [start, until) (None: open-ended)."""
     from crmdesk.services import complaints
     from crmdesk.storage import exporting
@@ -41,24 +47,42 @@ def build_complaints(ctx: Context, start: dt.date | None = None, until: dt.date 
     statuses = complaint_status_counts(since, before)
     check(progress)
     story: list[Any] = title_block(w(TITLE), period_text(start, until, words))
-    story.append(facts([
-        (w(T("report", "Complaints received")), words.number(stats.total)),
-        (w(T("report", "Resolved")), words.number(stats.resolved)),
-        (w(T("report", "Resolved on time")), words.percent(stats.on_time_rate)),
-        (w(T("report", "Average time to resolve")), _hours(stats.average_hours, words)),
-        (w(T("report", "90% resolved within")), _hours(stats.p90_hours, words)),
-        (w(T("report", "Average satisfaction")), "—" if stats.satisfaction is None else
-         w(T("report", "{score} of 5 ({rated} rated)")).format(score=f"{stats.satisfaction:.1f}",
-                                                               rated=words.number(stats.rated))),
-        (w(T("report", "Open now")), words.number(stats.open)),
-        (w(T("report", "Overdue now")), words.number(stats.overdue)),
-    ], page.width))
+    story.append(
+        facts(
+            [
+                (w(QT_TRANSLATE_NOOP("report", "Complaints received")), words.number(stats.total)),
+                (w(QT_TRANSLATE_NOOP("report", "Resolved")), words.number(stats.resolved)),
+                (w(QT_TRANSLATE_NOOP("report", "Resolved on time")), words.percent(stats.on_time_rate)),
+                (
+                    w(QT_TRANSLATE_NOOP("report", "Average time to resolve")),
+                    _hours(stats.average_hours, words),
+                ),
+                (w(QT_TRANSLATE_NOOP("report", "90% resolved within")), _hours(stats.p90_hours, words)),
+                (
+                    w(QT_TRANSLATE_NOOP("report", "Average satisfaction")),
+                    "—"
+                    if stats.satisfaction is None
+                    else w(QT_TRANSLATE_NOOP("report", "{score} of 5 ({rated} rated)")).format(
+                        score=f"{stats.satisfaction:.1f}", rated=words.number(stats.rated)
+                    ),
+                ),
+                (w(QT_TRANSLATE_NOOP("report", "Open now")), words.number(stats.open)),
+                (w(QT_TRANSLATE_NOOP("report", "Overdue now")), words.number(stats.overdue)),
+            ],
+            page.width,
+        )
+    )
     story += _counts(statuses, stats, words, page)
     if stats.repeat:
-        cols = [Col(w(T("report", "Customer")), 4), Col(w(T("report", "Complaints")), 1.5, "number")]
-        story += [section(w(T("report", "Customers who complained more than once"))),
-                  table(cols, [[name, words.number(n)] for _cid, name, n in stats.repeat], page.width * 0.6)]
-    story.append(section(w(T("report", "The complaints"))))
+        cols = [
+            Col(w(QT_TRANSLATE_NOOP("report", "Customer")), 4),
+            Col(w(QT_TRANSLATE_NOOP("report", "Complaints")), 1.5, "number"),
+        ]
+        story += [
+            section(w(QT_TRANSLATE_NOOP("report", "Customers who complained more than once"))),
+            table(cols, [[name, words.number(n)] for _cid, name, n in stats.repeat], page.width * 0.6),
+        ]
+    story.append(section(w(QT_TRANSLATE_NOOP("report", "The complaints"))))
     flt = ComplaintFilter(received_from=since, received_until=before)
     total, now = stats.total, ctx.now()
 
@@ -67,7 +91,7 @@ def build_complaints(ctx: Context, start: dt.date | None = None, until: dt.date 
         for chunk in exporting.complaint_pages(flt, now):
             for first in range(0, len(chunk), LIST_CHUNK):
                 check(progress)
-                rows = chunk[first:first + LIST_CHUNK]
+                rows = chunk[first : first + LIST_CHUNK]
                 yield [_list(rows, words, page)]
                 done += len(rows)
                 progress.report(done, max(total, 1), "report")
@@ -84,32 +108,64 @@ def _hours(hours: float | None, words: ReportWords) -> str:
         return "—"
     if hours >= 48:
         return words.days(hours / 24)
-    return words.text(T("report", "{hours} h")).format(hours=f"{hours:.1f}")
+    return words.text(QT_TRANSLATE_NOOP("report", "{hours} h")).format(hours=f"{hours:.1f}")
 
 
 def _counts(statuses: dict[str, int], stats: Any, words: ReportWords, page: Page) -> list[Any]:
     w = words.text
     half = page.width / 2 - 6
-    by_status = BarChart([(words.status(s), statuses.get(s, 0)) for s in STATUSES], half, 130,
-                         title=w(T("report", "By status")))
-    by_severity = BarChart([(words.label(s), stats.by_severity.get(s, 0)) for s in SEVERITIES], half, 130,
-                           title=w(T("report", "By severity")), colour=ALERT)
-    cols = [Col(w(T("report", "Category")), 3), Col(w(T("report", "Complaints")), 1.5, "number"),
-            Col(w(T("report", "Share")), 1.5, "number")]
+    by_status = BarChart(
+        [(words.status(s), statuses.get(s, 0)) for s in STATUSES],
+        half,
+        130,
+        title=w(QT_TRANSLATE_NOOP("report", "By status")),
+    )
+    by_severity = BarChart(
+        [(words.label(s), stats.by_severity.get(s, 0)) for s in SEVERITIES],
+        half,
+        130,
+        title=w(QT_TRANSLATE_NOOP("report", "By severity")),
+        colour=ALERT,
+    )
+    cols = [
+        Col(w(QT_TRANSLATE_NOOP("report", "Category")), 3),
+        Col(w(QT_TRANSLATE_NOOP("report", "Complaints")), 1.5, "number"),
+        Col(w(QT_TRANSLATE_NOOP("report", "Share")), 1.5, "number"),
+    ]
     share = max(stats.total, 1)
-    rows = [[name or w(T("report", "No category")), words.number(n), words.percent(n / share)]
-            for name, n in stats.by_category]
-    return [section(w(T("report", "Counts"))), grid([[by_status, by_severity]], [page.width / 2] * 2),
-            section(w(T("report", "By category"))), table(cols, rows, page.width * 0.6)]
+    rows = [
+        [name or w(QT_TRANSLATE_NOOP("report", "No category")), words.number(n), words.percent(n / share)]
+        for name, n in stats.by_category
+    ]
+    return [
+        section(w(QT_TRANSLATE_NOOP("report", "Counts"))),
+        grid([[by_status, by_severity]], [page.width / 2] * 2),
+        section(w(QT_TRANSLATE_NOOP("report", "By category"))),
+        table(cols, rows, page.width * 0.6),
+    ]
 
 
 def _list(rows: list[dict[str, Any]], words: ReportWords, page: Page) -> Any:
     w = words.text
-    cols = [Col(w(T("report", "Received")), 2.2), Col(w(T("report", "Customer")), 2.2),
-            Col(w(T("report", "Category")), 1.8), Col(w(T("report", "Severity")), 1.3),
-            Col(w(T("report", "Status")), 1.5), Col(w(T("report", "Description")), 5, "wrap"),
-            Col(w(T("report", "Satisfaction")), 1.3, "number")]
-    body = [[words.stamp_date(r["received_at"]), r["customer"], r["category"] or "", words.label(r["severity"]),
-             words.status(r["status"]), r["description"], "" if r["satisfaction"] is None else str(r["satisfaction"])]
-            for r in rows]
+    cols = [
+        Col(w(QT_TRANSLATE_NOOP("report", "Received")), 2.2),
+        Col(w(QT_TRANSLATE_NOOP("report", "Customer")), 2.2),
+        Col(w(QT_TRANSLATE_NOOP("report", "Category")), 1.8),
+        Col(w(QT_TRANSLATE_NOOP("report", "Severity")), 1.3),
+        Col(w(QT_TRANSLATE_NOOP("report", "Status")), 1.5),
+        Col(w(QT_TRANSLATE_NOOP("report", "Description")), 5, "wrap"),
+        Col(w(QT_TRANSLATE_NOOP("report", "Satisfaction")), 1.3, "number"),
+    ]
+    body = [
+        [
+            words.stamp_date(r["received_at"]),
+            r["customer"],
+            r["category"] or "",
+            words.label(r["severity"]),
+            words.status(r["status"]),
+            r["description"],
+            "" if r["satisfaction"] is None else str(r["satisfaction"]),
+        ]
+        for r in rows
+    ]
     return table(cols, body, page.width)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from crmdesk.domain.clock import today
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP as T
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.reports.frame import Page, Stream, page_size, render, title_block
 from crmdesk.reports.tables import Col, table
@@ -20,34 +20,50 @@ from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 
-TITLE = T("report", "Customer list")
+TITLE = QT_TRANSLATE_NOOP("report", "Customer list")
 ROW_HEIGHT = 14.0
 FRAME_PADDING = 12.0  # reportlab's frame pads 6 pt at the top and at the bottom
 
 
 def _columns(words: ReportWords) -> list[Col]:
     w = words.text
-    return [Col(w(T("report", "Name")), 3.0), Col(w(T("report", "Phone")), 2.6), Col(w(T("report", "City")), 1.2),
-            Col(w(T("report", "Category")), 1.5), Col(w(T("report", "Value tier")), 1.6),
-            Col(w(T("report", "Lifecycle stage")), 1.8), Col(w(T("report", "Owner")), 1.3),
-            Col(w(T("report", "Last contact")), 2), Col(w(T("report", "Orders")), 1.2, "number"),
-            Col(w(T("report", "Total spent")), 2.3, "number")]
+    return [
+        Col(w(QT_TRANSLATE_NOOP("report", "Name")), 3.0),
+        Col(w(QT_TRANSLATE_NOOP("report", "Phone")), 2.6),
+        Col(w(QT_TRANSLATE_NOOP("report", "City")), 1.2),
+        Col(w(QT_TRANSLATE_NOOP("report", "Category")), 1.5),
+        Col(w(QT_TRANSLATE_NOOP("report", "Value tier")), 1.6),
+        Col(w(QT_TRANSLATE_NOOP("report", "Lifecycle stage")), 1.8),
+        Col(w(QT_TRANSLATE_NOOP("report", "Owner")), 1.3),
+        Col(w(QT_TRANSLATE_NOOP("report", "Last contact")), 2),
+        Col(w(QT_TRANSLATE_NOOP("report", "Orders")), 1.2, "number"),
+        Col(w(QT_TRANSLATE_NOOP("report", "Total spent")), 2.3, "number"),
+    ]
 
 
 def _row(row: dict[str, Any], words: ReportWords) -> list[object]:
-    return [row["name"], row["phone"], row["city"], words.label(row["category"]), words.label(row["tier"]),
-            words.label(row["stage"]), row["owner"] or "", words.stamp_date(row["last_contact_at"]),
-            words.number(row["order_count"]), words.money(row["order_total_cents"])]
+    return [
+        row["name"],
+        row["phone"],
+        row["city"],
+        words.label(row["category"]),
+        words.label(row["tier"]),
+        words.label(row["stage"]),
+        row["owner"] or "",
+        words.stamp_date(row["last_contact_at"]),
+        words.number(row["order_count"]),
+        words.money(row["order_total_cents"]),
+    ]
 
 
 def describe(flt: CustomerFilter, count: int, words: ReportWords) -> str:
-    parts = [words.text(T("report", "{count} customers")).format(count=f"{count:,}")]
+    parts = [words.text(QT_TRANSLATE_NOOP("report", "{count} customers")).format(count=f"{count:,}")]
     if flt.text.strip():
-        parts.append(words.text(T("report", "search “{text}”")).format(text=flt.text.strip()))
+        parts.append(words.text(QT_TRANSLATE_NOOP("report", "search “{text}”")).format(text=flt.text.strip()))
     if flt.ids:
-        parts.append(words.text(T("report", "selected customers")))
+        parts.append(words.text(QT_TRANSLATE_NOOP("report", "selected customers")))
     elif not flt.with_text("").is_empty:
-        parts.append(words.text(T("report", "filtered")))
+        parts.append(words.text(QT_TRANSLATE_NOOP("report", "filtered")))
     return " · ".join(parts)
 
 
@@ -59,8 +75,13 @@ def rows_per_page(page: Page, intro_height: float) -> tuple[int, int]:
     return max(first, 1), later
 
 
-def build_customer_list(ctx: Context, flt: CustomerFilter | None = None, words: ReportWords | None = None,
-                        paper: str = "a4", progress: Progress | None = None) -> bytes:
+def build_customer_list(
+    ctx: Context,
+    flt: CustomerFilter | None = None,
+    words: ReportWords | None = None,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> bytes:
     """The customer list of ``flt`` (the archive's filter and search) as PDF bytes."""
     from crmdesk.storage import exporting, listing
 
@@ -72,7 +93,9 @@ def build_customer_list(ctx: Context, flt: CustomerFilter | None = None, words: 
     total = listing.customers(flt, now, day).count()
     title = words.text(TITLE)
     intro = title_block(title, describe(flt, total, words))
-    intro_height = sum(f.wrap(page.width, page.height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in intro)
+    intro_height = sum(
+        f.wrap(page.width, page.height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in intro
+    )
     first, later = rows_per_page(page, intro_height)
     pages = 1 + (-(-max(total - first, 0) // later))
     cols = _columns(words)

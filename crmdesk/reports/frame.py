@@ -39,8 +39,11 @@ def page_size(paper: str) -> tuple[float, float]:
 
     sizes = {"a4": A4, "letter": letter}
     if paper not in sizes:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Reports print on A4 or Letter paper, not “{value}”."),
-                              field="paper", value=paper)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Reports print on A4 or Letter paper, not “{value}”."),
+            field="paper",
+            value=paper,
+        )
     return sizes[paper]
 
 
@@ -123,21 +126,42 @@ class Page:
         return self.size[1] - 2 * (MARGIN + HEADER_GAP)
 
 
-def render(story: Iterable[Any], title: str, words: ReportWords, paper: str, printed_on: dt.date,
-           total_pages: int | None = None) -> bytes:
+def render(
+    story: Iterable[Any],
+    title: str,
+    words: ReportWords,
+    paper: str,
+    printed_on: dt.date,
+    total_pages: int | None = None,
+) -> bytes:
     """Lay out ``story`` (a list of flowables, or a :class:`Stream`) on pages and return the PDF."""
     from reportlab.platypus import SimpleDocTemplate
 
     size = page_size(paper)
     ensure_font()
     business = business_name()
-    decor = Decor(business, title, words.text(PRINTED).format(date=words.date(printed_on)), words.text(PAGE_OF),
-                  total_pages)
+    decor = Decor(
+        business,
+        title,
+        words.text(PRINTED).format(date=words.date(printed_on)),
+        words.text(PAGE_OF),
+        total_pages,
+    )
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN + HEADER_GAP, bottomMargin=MARGIN + HEADER_GAP,
-                            title=title, author=business, creator="crmdesk", subject=title, initialFontName=FONT,
-                            lang="zh-CN" if words.chinese else "en")
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_GAP,
+        bottomMargin=MARGIN + HEADER_GAP,
+        title=title,
+        author=business,
+        creator="crmdesk",
+        subject=title,
+        initialFontName=FONT,
+        lang="zh-CN" if words.chinese else "en",
+    )
     doc.build(story if isinstance(story, list) else list(story), canvasmaker=_canvas_class(decor))
     return out.getvalue()
 
@@ -172,15 +196,21 @@ def styles() -> dict[str, Any]:
         "body": base,
         "title": ParagraphStyle("title", base, fontSize=17, leading=22, spaceAfter=4, textColor=ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=9, leading=12, textColor=MUTED, spaceAfter=8),
-        "h2": ParagraphStyle("h2", base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4, textColor=ACCENT),
+        "h2": ParagraphStyle(
+            "h2", base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4, textColor=ACCENT
+        ),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=11),
         "cell_right": ParagraphStyle("cell_right", base, fontSize=8.5, leading=11, alignment=TA_RIGHT),
         "label": ParagraphStyle("label", base, fontSize=8.5, leading=11, textColor=MUTED),
         "note": ParagraphStyle("note", base, fontSize=8.5, leading=11, textColor=MUTED),
     }
     # CJK wrapping breaks anywhere, English words too: text without CJK wraps at spaces.
-    made.update({f"{name}/latin": ParagraphStyle(f"{name}/latin", style, wordWrap=None)
-                 for name, style in list(made.items())})
+    made.update(
+        {
+            f"{name}/latin": ParagraphStyle(f"{name}/latin", style, wordWrap=None)
+            for name, style in list(made.items())
+        }
+    )
     return made
 
 

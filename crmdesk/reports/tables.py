@@ -50,8 +50,13 @@ def cell(value: object, col: Col, width: float) -> Any:
     return text
 
 
-def table(cols: Sequence[Col], rows: Sequence[Sequence[object]], width: float, row_height: float | None = None,
-          empty: str = "—") -> Any:
+def table(
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[object]],
+    width: float,
+    row_height: float | None = None,
+    empty: str = "—",
+) -> Any:
     """A table of ``rows`` under a header that repeats on every page (``repeatRows=1``).
     ``row_height`` fixes the height of every row (for one-line rows that are laid out by the
     page, as the customer list does)."""
@@ -99,7 +104,7 @@ def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -
     rows = []
     for start in range(0, len(cells), columns):
         row: list[Any] = []
-        for pair in cells[start:start + columns]:
+        for pair in cells[start : start + columns]:
             row.extend(pair)
         row.extend([""] * (2 * columns - len(row)))
         rows.append(row)
@@ -107,7 +112,10 @@ def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -
     label_size, value_size = styles()["label"].fontSize, styles()["body"].fontSize
     commands: list[tuple] = [("FONTSIZE", (0, 0), (-1, -1), value_size), ("TEXTCOLOR", (0, 0), (-1, -1), INK)]
     for i in range(columns):  # the labels' columns: as the label paragraphs look
-        commands += [("TEXTCOLOR", (2 * i, 0), (2 * i, -1), MUTED), ("FONTSIZE", (2 * i, 0), (2 * i, -1), label_size)]
+        commands += [
+            ("TEXTCOLOR", (2 * i, 0), (2 * i, -1), MUTED),
+            ("FONTSIZE", (2 * i, 0), (2 * i, -1), label_size),
+        ]
     out.setStyle(commands)
     return out
 
@@ -131,7 +139,15 @@ def grid(rows: list[list[Any]], widths: list[float], pad: float = 0) -> Any:
     out = Table(rows, colWidths=widths, hAlign="LEFT")
     # The cells are paragraphs or flowables; the font is set anyway, or reportlab would
     # declare its default Helvetica in the PDF for the empty ones.
-    out.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), ensure_font(), CELL_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 2 if pad else 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]))
+    out.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), ensure_font(), CELL_SIZE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2 if pad else 0),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ]
+        )
+    )
     return out
