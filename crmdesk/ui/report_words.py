@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTranslator
 
-from crmdesk.reports.words import CONTEXT, ReportWords
+from crmdesk.reports.words import ReportWords
 from crmdesk.ui import labels
 from crmdesk.ui.export_words import TranslatedWords
 
@@ -15,8 +15,8 @@ class TranslatedReportWords(TranslatedWords, ReportWords):
         super().__init__(translator)
         self.language = language
 
-    def text(self, source: str) -> str:
-        return self._translate(CONTEXT, source)
+    def translate(self, context: str, source: str) -> str:
+        return self._translate(context, source)
 
     def interaction(self, value: str) -> str:
         source = labels.interaction_source(value)
