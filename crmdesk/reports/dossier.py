@@ -11,7 +11,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.errors import NotFoundError, ValidationError
 from crmdesk.domain.money_words import amount_words
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.frame import Page, page_size, render, section, title_block
+from crmdesk.reports.frame import Page, page_size, paragraph, render, section, title_block
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
@@ -130,10 +130,8 @@ def _profile(row: Any, tags: list[str], words: ReportWords, page: Page) -> list[
     ]
     shown = [(label, value or "—") for label, value in pairs]
     out = [section(w(QT_TRANSLATE_NOOP("report", "Profile"))), facts(shown, page.width)]
-    if row.notes.strip():
-        out.append(
-            facts([(w(QT_TRANSLATE_NOOP("report", "Notes")), row.notes.strip())], page.width, columns=1)
-        )
+    if row.notes.strip():  # a paragraph of its own: notes can run longer than a page, a table cell cannot
+        out += [paragraph(w(QT_TRANSLATE_NOOP("report", "Notes")), "label"), paragraph(row.notes.strip())]
     return out
 
 

@@ -16,6 +16,7 @@ from crmdesk.reports.fonts import ensure_font, missing_any, plain
 from crmdesk.reports.frame import ACCENT, INK, MUTED, RULE, STRIPE, WHITE, paragraph, styles
 
 CELL_SIZE = 8.5
+MAX_WRAPPED = 900  # characters in a wrapping cell: about half a page in the narrowest column
 PAD = 3
 
 
@@ -43,7 +44,9 @@ def cell(value: object, col: Col, width: float) -> Any:
     text = "" if value is None else str(value)
     style = "cell_right" if col.kind == "number" else "cell"
     if col.kind == "wrap":
-        return paragraph(text, style)
+        # A table row cannot run over a page (reportlab refuses it, and its row splitting
+        # repeats the header mid-page): a very long text is cut to what fits comfortably.
+        return paragraph(text if len(text) <= MAX_WRAPPED else text[:MAX_WRAPPED] + "…", style)
     text = fit(" ".join(text.split()), width - 2 * PAD)
     if missing_any(text):
         return paragraph(text, style)
@@ -82,7 +85,8 @@ def table_style(cols: Sequence[Col], rows: int) -> Any:
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
         ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),  # a tall row reads from its top line
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),

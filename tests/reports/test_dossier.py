@@ -75,3 +75,12 @@ def test_find_customer(shop, ctx: Context) -> None:
     customers.create_customer(ctx, CustomerInput(name="张三丰", phone="13900001111"))
     with pytest.raises(ValidationError):
         find_customer("张三丰")
+
+
+def test_text_longer_than_a_page_runs_on(db: Path, ctx: Context, tmp_path: Path) -> None:
+    long = "很长的备注，" * 1500
+    cid, _ = customers.create_customer(ctx, CustomerInput(name="李四", notes=long))
+    customers.log_interaction(ctx, cid, "note", "长记录", details="细节" * 3000)
+    pdf = build_dossier(ctx, cid)
+    assert int(pdf_info(pdf, tmp_path)["Pages"]) > 3
+    assert "很长的备注" in pdf_text(pdf, tmp_path, 2)
