@@ -10,12 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crmdesk.ui import labels
 
@@ -23,24 +33,26 @@ PRINT_DPI = 300  # enough for text on paper; a page at the printer's 1200 dpi wo
 
 
 class PrintPreview(QDialog):
-    def __init__(self, pdf: bytes, title: str, stem: str, parent: QWidget | None = None) -> None:
+    paper_requested = Signal(str)  # the report again on other paper ("a4", "letter"); set_pdf shows it
+
+    def __init__(self, pdf: bytes, title: str, stem: str, parent: QWidget | None = None, paper: str = "a4") -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
-        self.pdf = pdf
         self.stem = stem
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", title))
-        self._bytes = QByteArray(pdf)  # the buffer reads from this; both live as long as the dialog
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
+        self.pages = QLabel(self)
+        self.paper = QComboBox(self, objectName="paperSize")
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("Letter"), "letter")
+        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+        self.paper.currentIndexChanged.connect(lambda _i: self._on_paper())
+        self.set_pdf(pdf)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        self.pages = QLabel(self)
-        self.pages.setText(self.tr("%n page(s)", "", self.document.pageCount()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.print_button = QPushButton(self.tr("&Print…"), self, objectName="printReport")
         self.save_button = QPushButton(self.tr("&Save…"), self, objectName="saveReport")
@@ -52,10 +64,31 @@ class PrintPreview(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.on_print)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.pages)
+        row = QHBoxLayout()
+        row.addWidget(self.pages, 1)
+        row.addWidget(QLabel(self.tr("Paper:"), self))
+        row.addWidget(self.paper)
+        layout.addLayout(row)
         layout.addWidget(buttons)
         unit = self.fontMetrics().averageCharWidth()
         self.resize(unit * 100, unit * 120)
+
+    def set_pdf(self, pdf: bytes) -> None:
+        """Show (and from now on print and save) these bytes."""
+        self.pdf = pdf
+        self.document.close()
+        old = getattr(self, "_buffer", None)
+        self._bytes = QByteArray(pdf)  # the buffer reads from this; both live while it is shown
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if old is not None:
+            old.deleteLater()
+        self.pages.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+
+    def _on_paper(self) -> None:
+        self.paper.setEnabled(False)  # until the report comes back on the new paper
+        self.paper_requested.emit(self.paper.currentData())
 
     # -- printing -------------------------------------------------------------------------------
     def on_print(self) -> None:

@@ -31,7 +31,28 @@ def default_paper() -> str:
 
 
 def open_report(parent: QWidget, runner: TaskRunner, title: str, stem: str, build: Build) -> None:
-    """Build the report in the background, then show it in a print preview."""
+    """Build the report in the background, then show it in a print preview (which can ask
+    for it again on other paper)."""
+    words = app_words()
+
+    def show(pdf: bytes, paper: str) -> None:
+        from crmdesk.ui.print_preview import PrintPreview
+
+        preview = PrintPreview(pdf, title, stem, parent, paper)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.paper_requested.connect(lambda new: _run(parent, runner, title, lambda p: build(words, new, p),
+                                                         preview.set_pdf, lambda: preview.paper.setEnabled(True)))
+        preview.open()
+        parent.last_preview = preview  # for tests, and so it is not collected while open
+
+    paper = default_paper()
+    _run(parent, runner, title, lambda p: build(words, paper, p), lambda pdf: show(pdf, paper))
+
+
+def _run(parent: QWidget, runner: TaskRunner, title: str, work: Callable[[Progress], bytes],
+         done: Callable[[bytes], None], always: Callable[[], None] = lambda: None) -> None:
+    """``work(progress)`` on the worker, with a cancellable progress dialog; then ``done``
+    with the PDF, and ``always`` whether it worked or not."""
     progress = TaskProgress()
     waiting = QProgressDialog(QCoreApplication.translate("Reports", "Preparing the report…"),
                               QCoreApplication.translate("Reports", "Cancel"), 0, 0, parent)
@@ -40,25 +61,21 @@ def open_report(parent: QWidget, runner: TaskRunner, title: str, stem: str, buil
     waiting.setMinimumDuration(400)
     waiting.canceled.connect(progress.cancel)
 
-    def moved(done: int, total: int, _stage: str) -> None:
+    def moved(count: int, total: int, _stage: str) -> None:
         waiting.setMaximum(max(total, 1))
-        waiting.setValue(min(done, max(total, 1) - 1))
+        waiting.setValue(min(count, max(total, 1) - 1))
 
     progress.progressed.connect(moved)
-    words, paper = app_words(), default_paper()
 
-    def show(pdf: bytes) -> None:
-        from crmdesk.ui.print_preview import PrintPreview
-
+    def finished(pdf: bytes) -> None:
         waiting.reset()
-        preview = PrintPreview(pdf, title, stem, parent)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.open()
-        parent.last_preview = preview  # for tests, and so it is not collected while open
+        done(pdf)
+        always()
 
     def failed(exc: BaseException) -> None:
         waiting.reset()
+        always()
         if not isinstance(exc, Cancelled):
             QMessageBox.warning(parent, title, labels.error_text(exc))
 
-    runner.run(lambda: build(words, paper, progress), show, failed)
+    runner.run(lambda: work(progress), finished, failed)

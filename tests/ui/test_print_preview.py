@@ -97,3 +97,16 @@ def test_reports_menu(archive: MainWindow, qtbot, tmp_path: Path) -> None:
     menu.on_complaints("year")
     assert "Complaint summary" in pdf_text(archive.last_preview.pdf, tmp_path)
     archive.last_preview.close()
+
+
+def test_paper_can_be_changed_in_the_preview(archive: MainWindow, qtbot, tmp_path: Path) -> None:
+    archive.customers.on_print_dossier()
+    preview = archive.customers.last_preview
+    # The English tests run in the United States' locale: Letter, as the paper there is.
+    assert preview.paper.currentData() == "letter"
+    assert pdf_info(preview.pdf, tmp_path)["Page size"].startswith("612 x 792")
+    preview.paper.setCurrentIndex(preview.paper.findData("a4"))  # rebuilt on the worker, shown again
+    assert pdf_info(preview.pdf, tmp_path)["Page size"].startswith("595.276 x 841.89")
+    assert preview.document.pageCount() == int(pdf_info(preview.pdf, tmp_path)["Pages"])
+    assert preview.paper.isEnabled()
+    preview.close()
