@@ -14,13 +14,13 @@ from crmdesk.domain.filters import ComplaintFilter
 from crmdesk.reports.chart import BarChart
 from crmdesk.reports.frame import ALERT, Page, Stream, page_size, render, section, title_block
 from crmdesk.reports.periods import day_range, period_text
-from crmdesk.reports.tables import Col, facts, grid, table
+from crmdesk.reports.tables import Col, Continued, facts, grid, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 
 TITLE = QT_TRANSLATE_NOOP("report", "Complaint summary")
-LIST_CHUNK = 150  # complaints per table: a table re-lays its rest on every page it splits over
+LIST_CHUNK = 150  # complaints per chunk: a table re-lays its rest on every page it splits over
 STATUSES = ("new", "in_progress", "resolved", "closed", "reopened")
 SEVERITIES = ("urgent", "high", "normal", "low")
 
@@ -92,11 +92,11 @@ def build_complaints(
             for first in range(0, len(chunk), LIST_CHUNK):
                 check(progress)
                 rows = chunk[first : first + LIST_CHUNK]
-                yield [_list(rows, words, page)]
+                yield [_list(rows, words, page, first=not done)]
                 done += len(rows)
                 progress.report(done, max(total, 1), "report")
         if not done:
-            yield [_list([], words, page)]
+            yield [_list([], words, page, first=True)]
 
     pdf = render(Stream(story, tables()), w(TITLE), words, paper, today(ctx.clock))
     progress.report(1, 1, "report")
@@ -145,7 +145,8 @@ def _counts(statuses: dict[str, int], stats: Any, words: ReportWords, page: Page
     ]
 
 
-def _list(rows: list[dict[str, Any]], words: ReportWords, page: Page) -> Any:
+def _list(rows: list[dict[str, Any]], words: ReportWords, page: Page, first: bool) -> Any:
+    """A chunk of the complaint list: the table itself, or the rows that continue it."""
     w = words.text
     cols = [
         Col(w(QT_TRANSLATE_NOOP("report", "Received")), 2.2),
@@ -168,4 +169,6 @@ def _list(rows: list[dict[str, Any]], words: ReportWords, page: Page) -> Any:
         ]
         for r in rows
     ]
-    return table(cols, body, page.width)
+    if first:
+        return table(cols, body, page.width)
+    return Continued(cols, body, page.width, page.frame_height)

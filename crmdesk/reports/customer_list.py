@@ -22,7 +22,6 @@ from crmdesk.services.progress import NoProgress, Progress, check
 
 TITLE = QT_TRANSLATE_NOOP("report", "Customer list")
 ROW_HEIGHT = 14.0
-FRAME_PADDING = 12.0  # reportlab's frame pads 6 pt at the top and at the bottom
 
 
 def _columns(words: ReportWords) -> list[Col]:
@@ -69,7 +68,7 @@ def describe(flt: CustomerFilter, count: int, words: ReportWords) -> str:
 
 def rows_per_page(page: Page, intro_height: float) -> tuple[int, int]:
     """Data rows on the first page (under the title) and on every later page."""
-    usable = page.height - FRAME_PADDING - 0.5  # half a point spare against rounding
+    usable = page.frame_height - 0.5  # half a point spare against rounding
     first = int((usable - intro_height) // ROW_HEIGHT) - 1  # less the header row
     later = int(usable // ROW_HEIGHT) - 1
     return max(first, 1), later

@@ -125,6 +125,11 @@ class Page:
     def height(self) -> float:
         return self.size[1] - 2 * (MARGIN + HEADER_GAP)
 
+    @property
+    def frame_height(self) -> float:
+        """What a flowable at the top of a page is offered: reportlab's frame pads 6 pt above and below."""
+        return self.height - 12
+
 
 def render(
     story: Iterable[Any],

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.platypus import Flowable
+
 from crmdesk.reports.fonts import ensure_font, missing_any, plain
 from crmdesk.reports.frame import ACCENT, INK, MUTED, RULE, STRIPE, WHITE, paragraph, styles
 
@@ -59,44 +61,47 @@ def table(
     width: float,
     row_height: float | None = None,
     empty: str = "—",
+    header: bool = True,
 ) -> Any:
     """A table of ``rows`` under a header that repeats on every page (``repeatRows=1``).
     ``row_height`` fixes the height of every row (for one-line rows that are laid out by the
-    page, as the customer list does)."""
+    page, as the customer list does); ``header=False`` leaves the header out (see
+    :class:`Continued`)."""
     from reportlab.platypus import Table
 
     share = sum(c.width for c in cols)
     widths = [width * c.width / share for c in cols]
-    header = [plain(fit(c.header, w - 2 * PAD)) for c, w in zip(cols, widths, strict=True)]
+    head = [[plain(fit(c.header, w - 2 * PAD)) for c, w in zip(cols, widths, strict=True)]] if header else []
     body = [[cell(v, c, w) for v, c, w in zip(row, cols, widths, strict=True)] for row in rows]
     if not body:
         body = [[empty] + [""] * (len(cols) - 1)]
-    heights = None if row_height is None else [row_height] * (len(body) + 1)
-    out = Table([header, *body], colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
-    out.setStyle(table_style(cols, len(body)))
+    heights = None if row_height is None else [row_height] * (len(body) + len(head))
+    out = Table([*head, *body], colWidths=widths, rowHeights=heights, repeatRows=len(head), hAlign="LEFT")
+    out.setStyle(table_style(cols, len(body), bool(head)))
     return out
 
 
-def table_style(cols: Sequence[Col], rows: int) -> Any:
+def table_style(cols: Sequence[Col], rows: int, header: bool = True) -> Any:
     from reportlab.platypus import TableStyle
 
     font = ensure_font()
+    first = 1 if header else 0  # the first data row
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
-        ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),  # a tall row reads from its top line
+        ("VALIGN", (0, first), (-1, -1), "TOP"),  # a tall row reads from its top line
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("LINEBELOW", (0, first), (-1, -1), 0.25, RULE),
     ]
+    if header:
+        commands += [("TEXTCOLOR", (0, 0), (-1, 0), WHITE), ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                     ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
     for i, col in enumerate(cols):
         if col.kind == "number":
             commands.append(("ALIGN", (i, 0), (i, -1), "RIGHT"))
-    for row in range(2, rows + 1, 2):  # light stripes make long rows easy to follow
+    for row in range(first + 1, rows + first, 2):  # light stripes make long rows easy to follow
         commands.append(("BACKGROUND", (0, row), (-1, row), STRIPE))
     return TableStyle(commands)
 
@@ -155,3 +160,38 @@ def grid(rows: list[list[Any]], widths: list[float], pad: float = 0) -> Any:
         )
     )
     return out
+
+
+class Continued(Flowable):
+    """More rows of the table above, fed in chunks: they show the header only where they
+    start a page, so a long streamed list reads as one table (each chunk being its own
+    table keeps reportlab from re-laying every remaining row at every page break)."""
+
+    def __init__(self, cols: Sequence[Col], rows: Sequence[Sequence[object]], width: float,
+                 frame_height: float) -> None:
+        super().__init__()
+        self.cols, self.rows, self.table_width, self.frame_height = cols, rows, width, frame_height
+        self._table: Any = None
+        self._header: bool | None = None
+
+    def _for(self, avail_height: float) -> Any:
+        header = avail_height >= self.frame_height - 2  # at the top of a page
+        if self._table is None or header != self._header:
+            self._header = header
+            self._table = table(self.cols, self.rows, self.table_width) if header else \
+                table(self.cols, self.rows, self.table_width, header=False)
+        return self._table
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self._for(avail_height).wrap(avail_width, avail_height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts = self._for(avail_height).split(avail_width, avail_height)
+        if not parts:
+            return []
+        shown = len(parts[0]._cellvalues) - (1 if self._header else 0)  # noqa: SLF001 - rows it kept
+        rest = self.rows[shown:]
+        return [parts[0], Continued(self.cols, rest, self.table_width, self.frame_height)] if rest else [parts[0]]
+
+    def draw(self) -> None:
+        self._table.drawOn(self.canv, 0, 0)

@@ -79,3 +79,23 @@ def test_complaint_summary_of_a_period(shop, ctx: Context, tmp_path: Path) -> No
     assert "张三丰" in text and "包装破损" in text
     empty = pdf_text(build_complaints(ctx, dt.date(2025, 1, 1), dt.date(2025, 2, 1)), tmp_path)
     assert "张三丰" not in empty and "Complaints received" in empty
+
+
+def test_a_long_complaint_list_reads_as_one_table(shop, ctx: Context, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk.domain.complaints import ComplaintInput
+    from crmdesk.reports import complaints as report
+    from crmdesk.services import complaints
+
+    for i in range(70):
+        complaints.log_complaint(ctx, ComplaintInput(customer_id=shop["customer"], received_at=ctx.now() - i * 60_000,
+                                                     description=f"第{i:02d}号投诉"))
+    monkeypatch.setattr(report, "LIST_CHUNK", 9)  # chunks end mid-page
+    pdf = build_complaints(ctx, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
+    pages = int(pdf_info(pdf, tmp_path)["Pages"])
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        text = pdf_text(pdf, tmp_path, page)
+        assert text.count("Description") == 1, page  # one header on each page, none where a chunk begins
+    everything = pdf_text(pdf, tmp_path)
+    assert all(f"第{i:02d}号投诉" in everything for i in range(70))
