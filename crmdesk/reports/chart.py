@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable
 from crmdesk.reports.fonts import ensure_font, plain
 from crmdesk.reports.frame import ACCENT, INK, MUTED, RULE
 
-
 GRID_STEPS = 5  # fifths of 1, 2 or 5 × 10^n are round numbers
 
 

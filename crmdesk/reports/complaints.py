@@ -12,12 +12,12 @@ from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import ComplaintFilter
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.frame import ALERT, Page, Stream, page_size, render, section, title_block
+from crmdesk.reports.frame import ALERT, Page, Stream, prepare, render, section, title_block
 from crmdesk.reports.periods import day_range, period_text
 from crmdesk.reports.tables import Col, Continued, facts, grid, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
-from crmdesk.services.progress import NoProgress, Progress, check
+from crmdesk.services.progress import Progress, check
 
 TITLE = QT_TRANSLATE_NOOP("report", "Complaint summary")
 LIST_CHUNK = 150  # complaints per chunk: a table re-lays its rest on every page it splits over
@@ -38,9 +38,7 @@ def build_complaints(
     from crmdesk.storage import exporting
     from crmdesk.storage.reports import complaint_status_counts
 
-    words = words or ReportWords()
-    progress = progress or NoProgress()
-    page = Page(page_size(paper))
+    words, progress, page = prepare(words, progress, paper)
     w = words.text
     since, before = day_range(start, until)
     stats = complaints.statistics(ctx, since, before)
@@ -98,9 +96,7 @@ def build_complaints(
         if not done:
             yield [_list([], words, page, first=True)]
 
-    pdf = render(Stream(story, tables()), w(TITLE), words, paper, today(ctx.clock))
-    progress.report(1, 1, "report")
-    return pdf
+    return render(Stream(story, tables()), w(TITLE), words, paper, today(ctx.clock), progress=progress)
 
 
 def _hours(hours: float | None, words: ReportWords) -> str:

@@ -14,11 +14,11 @@ from typing import Any
 from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.reports.frame import Page, Stream, page_size, render, title_block
+from crmdesk.reports.frame import Page, Stream, prepare, render, title_block
 from crmdesk.reports.tables import Col, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
-from crmdesk.services.progress import NoProgress, Progress, check
+from crmdesk.services.progress import Progress, check
 
 TITLE = QT_TRANSLATE_NOOP("report", "Customer list")
 ROW_HEIGHT = 14.0
@@ -85,9 +85,7 @@ def build_customer_list(
     from crmdesk.storage import exporting, listing
 
     flt = flt or CustomerFilter()
-    words = words or ReportWords()
-    progress = progress or NoProgress()
-    page = Page(page_size(paper))
+    words, progress, page = prepare(words, progress, paper)
     now, day = ctx.now(), today(ctx.clock)
     total = listing.customers(flt, now, day).count()
     title = words.text(TITLE)

@@ -7,15 +7,14 @@ import datetime as dt
 from typing import Any
 
 from crmdesk.domain.clock import as_date, today
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP
-from crmdesk.domain.errors import NotFoundError, ValidationError
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.money_words import amount_words
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.frame import Page, page_size, paragraph, render, section, title_block
+from crmdesk.reports.frame import Page, paragraph, prepare, render, section, title_block
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
-from crmdesk.services.progress import NoProgress, Progress, check
+from crmdesk.services.progress import Progress, check
 
 TIMELINE_ROWS = 20
 LIST_ROWS = 30  # deals, complaints and care tasks: the most recent or next ones
@@ -60,14 +59,10 @@ def build_dossier(
     progress: Progress | None = None,
 ) -> bytes:
     """The dossier of one customer as PDF bytes."""
-    words = words or ReportWords()
-    progress = progress or NoProgress()
-    story = dossier_story(ctx, customer_id, words, Page(page_size(paper)))
+    words, progress, page = prepare(words, progress, paper)
+    story = dossier_story(ctx, customer_id, words, page)
     check(progress)
-    title = words.text(TITLE)
-    pdf = render(story, title, words, paper, today(ctx.clock))
-    progress.report(1, 1, "report")
-    return pdf
+    return render(story, words.text(TITLE), words, paper, today(ctx.clock), progress=progress)
 
 
 def dossier_story(ctx: Context, customer_id: int, words: ReportWords, page: Page) -> list[Any]:

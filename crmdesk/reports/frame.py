@@ -20,6 +20,7 @@ from reportlab.lib.colors import HexColor
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.reports.fonts import FONT, ensure_font, plain
 from crmdesk.reports.words import ReportWords
+from crmdesk.services.progress import NoProgress, Progress
 
 PAPERS = ("a4", "letter")
 MM = 72 / 25.4
@@ -45,6 +46,14 @@ def page_size(paper: str) -> tuple[float, float]:
             value=paper,
         )
     return sizes[paper]
+
+
+def prepare(
+    words: ReportWords | None, progress: Progress | None, paper: str
+) -> tuple[ReportWords, Progress, Page]:
+    """What every report starts from: its words (English by default), its progress (none by
+    default) and the page its paper leaves for content."""
+    return words or ReportWords(), progress or NoProgress(), Page(page_size(paper))
 
 
 def business_name() -> str:
@@ -138,6 +147,7 @@ def render(
     paper: str,
     printed_on: dt.date,
     total_pages: int | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """Lay out ``story`` (a list of flowables, or a :class:`Stream`) on pages and return the PDF."""
     from reportlab.platypus import SimpleDocTemplate
@@ -168,6 +178,8 @@ def render(
         lang="zh-CN" if words.chinese else "en",
     )
     doc.build(story if isinstance(story, list) else list(story), canvasmaker=_canvas_class(decor))
+    if progress is not None:
+        progress.report(1, 1, "report")  # done: the progress dialog closes
     return out.getvalue()
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from crmdesk.domain.clock import to_ms
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP
-from crmdesk.domain.errors import ValidationError
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.reports.words import ReportWords
 
 

@@ -10,12 +10,12 @@ from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import DealFilter
 from crmdesk.reports.chart import BarChart
-from crmdesk.reports.frame import Page, note, page_size, render, section, title_block
+from crmdesk.reports.frame import Page, note, prepare, render, section, title_block
 from crmdesk.reports.periods import day_range, period_text
 from crmdesk.reports.tables import Col, facts, table
 from crmdesk.reports.words import ReportWords
 from crmdesk.services.context import Context
-from crmdesk.services.progress import NoProgress, Progress, check
+from crmdesk.services.progress import Progress, check
 
 TITLE = QT_TRANSLATE_NOOP("report", "Pipeline forecast")
 CHART_MONTHS = 12
@@ -31,9 +31,7 @@ def build_pipeline(
     from crmdesk.services import forecast
 
     flt = flt or DealFilter()
-    words = words or ReportWords()
-    progress = progress or NoProgress()
-    page = Page(page_size(paper))
+    words, progress, page = prepare(words, progress, paper)
     w = words.text
     day = today(ctx.clock)
     rows = forecast.forecast(flt)
@@ -65,9 +63,7 @@ def build_pipeline(
     )
     story += _by_month(rows, words, page)
     story += _conversion(flow, words, page)
-    pdf = render(story, w(TITLE), words, paper, day)
-    progress.report(1, 1, "report")
-    return pdf
+    return render(story, w(TITLE), words, paper, day, progress=progress)
 
 
 def _by_month(rows: list[Any], words: ReportWords, page: Page) -> list[Any]:
