@@ -54,6 +54,7 @@ class StageFlow:
 class Conversion:
     flows: list[StageFlow] = field(default_factory=list)
     opened: int = 0
+    opened_won: int = 0  # of the deals opened in the period, those won (by now)
     won: int = 0  # closed in the period
     lost: int = 0
     average_cycle_days: float | None = None
@@ -88,7 +89,7 @@ def conversion(period_from: int | None, period_until: int | None) -> Conversion:
     reached = _reach_by_position(rows, open_stages)
     durations = queries.stage_durations(period_from, period_until)
     won_in_cohort = sum(n for _t, _f, status, n in rows if status == DealStatus.WON)
-    result = Conversion(opened=sum(n for *_rest, n in rows))
+    result = Conversion(opened=sum(n for *_rest, n in rows), opened_won=won_in_cohort)
     for i, stage in enumerate(open_stages):
         here = reached.get(stage.position, 0)
         there = reached.get(open_stages[i + 1].position, 0) if i + 1 < len(open_stages) else won_in_cohort

@@ -199,6 +199,8 @@ def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool 
     sc, s, o, c = m.StageChange, m.PipelineStage, m.Opportunity, m.Customer
     # The open stages' positions written into the query: no stage lookup per move.
     positions = [(sid, pos) for sid, pos in s.select(s.id, s.position).where(s.kind == "open").tuples()]
+    if not positions:  # no open stage (a database not yet set up): no deal can have reached one
+        return []
     furthest = (
         sc.select(sc.opportunity.alias("deal"), fn.MAX(Case(sc.to_stage, positions, None)).alias("reach"))
         .where(sc.deleted_at.is_null())
