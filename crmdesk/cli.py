@@ -81,6 +81,8 @@ def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     complaints = kinds.add_parser("complaints", parents=[common], help="the complaint summary of a period")
     complaints.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="received on or after this day")
     complaints.add_argument("--until", metavar="YYYY-MM-DD", help="received before this day")
+    kpi = kinds.add_parser("kpi", parents=[common], help="the KPI report of a month")
+    kpi.add_argument("--month", metavar="YYYY-MM", help="which month (default: this one)")
 
 
 class _StderrProgress:
@@ -260,6 +262,11 @@ def _report_pdf(args: argparse.Namespace, words: ReportWords, progress: _StderrP
         from crmdesk.reports.pipeline import build_pipeline
 
         return build_pipeline(ctx, None, words, args.paper, progress)
+    if args.kind == "kpi":
+        from crmdesk.reports.kpi import build_kpi
+        from crmdesk.services.kpi import Period
+
+        return build_kpi(ctx, Period.month(args.month) if args.month else None, words, args.paper, progress)
     from crmdesk.reports.complaints import build_complaints
 
     return build_complaints(ctx, _day(args.start, "--from"), _day(args.until, "--until"), words, args.paper, progress)

@@ -74,3 +74,13 @@ def test_bad_input_leaves_the_old_file(shop: Path, tmp_path: Path, capsys: pytes
     assert out.read_bytes() == b"old"
     assert main(["--db", str(shop), "report", "pipeline", "-o", str(tmp_path / "missing" / "r.pdf")]) == 1
     assert "Could not write r.pdf" in capsys.readouterr().err
+
+
+def test_kpi_report(shop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kpi.pdf"
+    assert main(["--db", str(shop), "report", "kpi", "--month", "2026-01", "-o", str(out)]) == 0
+    text = _text(out)
+    assert "KPI report" in text and "1 Jan 2026 – 31 Jan 2026" in text and "Revenue" in text
+    capsys.readouterr()
+    assert main(["--db", str(shop), "report", "kpi", "--month", "January", "-o", str(out)]) == 1
+    assert "2026-12" in capsys.readouterr().err

@@ -1,5 +1,5 @@
 """The main window's Reports menu: the archive's customer list, the pipeline forecast, the
-complaint summary of a period (and the KPI report)."""
+complaint summary of a period and the KPI report of this month."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ class ReportsMenu(QMenu):
         self.customers_action = QAction(self, objectName="reportCustomers", triggered=self.on_customers)
         self.pipeline_action = QAction(self, objectName="reportPipeline", triggered=self.on_pipeline)
         self.complaints_action = QAction(self, objectName="reportComplaints", triggered=self.on_complaints)
-        for action in (self.customers_action, self.pipeline_action, self.complaints_action):
+        self.kpi_action = QAction(self, objectName="reportKpi", triggered=self.on_kpi)
+        for action in (self.customers_action, self.pipeline_action, self.complaints_action, self.kpi_action):
             self.addAction(action)
         self.retranslate()
 
@@ -44,6 +45,7 @@ class ReportsMenu(QMenu):
         self.customers_action.setText(self.tr("&Customer list (the archive's filter)…"))
         self.pipeline_action.setText(self.tr("&Pipeline forecast…"))
         self.complaints_action.setText(self.tr("C&omplaint summary…"))
+        self.kpi_action.setText(self.tr("&KPI report of this month…"))
 
     def _open(self, title: str, stem: str, build) -> None:  # noqa: ANN001 - see crmdesk.ui.reports.Build
         from crmdesk.ui.reports import open_report
@@ -90,3 +92,13 @@ class ReportsMenu(QMenu):
             return build_complaints(ctx, start, until, words, paper, progress)
 
         self._open(self.tr("Complaint summary"), "complaints", build)
+
+    def on_kpi(self) -> None:
+        ctx = self.window_.ctx
+
+        def build(words, paper, progress) -> bytes:  # noqa: ANN001
+            from crmdesk.reports.kpi import build_kpi
+
+            return build_kpi(ctx, None, words, paper, progress)
+
+        self._open(self.tr("KPI report"), "kpi", build)

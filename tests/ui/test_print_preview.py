@@ -85,7 +85,8 @@ def test_print_dossier_from_the_archive(archive: MainWindow, qtbot, tmp_path: Pa
 
 def test_reports_menu(archive: MainWindow, qtbot, tmp_path: Path) -> None:
     menu = archive.reports_menu
-    assert [a.objectName() for a in menu.actions()][:3] == ["reportCustomers", "reportPipeline", "reportComplaints"]
+    assert [a.objectName() for a in menu.actions()] == ["reportCustomers", "reportPipeline", "reportComplaints",
+                                                        "reportKpi"]
     archive.customers.set_filter(archive.customers.current_filter.with_text("张三丰"))
     menu.customers_action.trigger()
     text = pdf_text(archive.last_preview.pdf, tmp_path)
@@ -96,6 +97,9 @@ def test_reports_menu(archive: MainWindow, qtbot, tmp_path: Path) -> None:
     archive.last_preview.close()
     menu.on_complaints("year")
     assert "Complaint summary" in pdf_text(archive.last_preview.pdf, tmp_path)
+    archive.last_preview.close()
+    menu.kpi_action.trigger()
+    assert "KPI report" in pdf_text(archive.last_preview.pdf, tmp_path)
     archive.last_preview.close()
 
 
