@@ -10,10 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from crmdesk import __version__
 from crmdesk.domain.errors import CrmError
+
+if TYPE_CHECKING:
+    from crmdesk.reports.words import ReportWords
 
 EXIT_ERROR = 1
 EXPORT_KINDS = ("customers", "opportunities", "reminders", "complaints", "kpi")
@@ -77,7 +80,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--customer", type=int, metavar="ID", help="reminders only: one customer's tasks")
     exp.add_argument("--month", metavar="YYYY-MM", help="kpi only: the month measured (default: this month; "
                                                         "or give --from and --until)")
+    _add_report_parser(sub)
     return parser
+
+
+def _add_report_parser(sub: argparse._SubParsersAction) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF file to write")
+    common.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    rep = sub.add_parser("report", help="print a report to a PDF file")
+    kinds = rep.add_subparsers(dest="kind", metavar="KIND", required=True)
+    dossier = kinds.add_parser("dossier", parents=[common], help="one customer's dossier")
+    dossier.add_argument("customer", metavar="CUSTOMER", help="the customer's number, or their exact name or phone")
+    listing = kinds.add_parser("customers", parents=[common], help="a list of customers")
+    listing.add_argument("--search", default="", metavar="TEXT", help="only the customers the archive's search finds")
+    kinds.add_parser("pipeline", parents=[common], help="the pipeline forecast and conversion")
+    complaints = kinds.add_parser("complaints", parents=[common], help="the complaint summary of a period")
+    complaints.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="received on or after this day")
+    complaints.add_argument("--until", metavar="YYYY-MM-DD", help="received before this day")
+    kpi = kinds.add_parser("kpi", parents=[common], help="the KPI report of a month")
+    kpi.add_argument("--month", metavar="YYYY-MM", help="which month (default: this one)")
 
 
 class _StderrProgress:
@@ -300,7 +322,54 @@ def _export_reminders_ics(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export}
+def cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk.services.exporting import write_atomically
+    from crmdesk.ui import i18n
+    from crmdesk.ui.report_words import TranslatedReportWords
+
+    _open(args.db)
+    language = system_language()
+    words = TranslatedReportWords(language, i18n.translator_for(language))
+    progress = _StderrProgress()
+    try:
+        pdf = _report_pdf(args, words, progress)
+    finally:
+        progress.finish()
+    write_atomically(Path(args.output), lambda part: part.write_bytes(pdf))
+    print(f"Wrote the {args.kind} report to {args.output}.")
+    return 0
+
+
+def _report_pdf(args: argparse.Namespace, words: ReportWords, progress: _StderrProgress) -> bytes:
+    from crmdesk.services.context import Context
+
+    ctx = Context()
+    if args.kind == "dossier":
+        from crmdesk.reports.dossier import build_dossier, find_customer
+
+        return build_dossier(ctx, find_customer(args.customer), words, args.paper, progress)
+    if args.kind == "customers":
+        from crmdesk.domain.filters import CustomerFilter
+        from crmdesk.reports.customer_list import build_customer_list
+
+        return build_customer_list(ctx, CustomerFilter(text=args.search), words, args.paper, progress)
+    if args.kind == "pipeline":
+        from crmdesk.reports.pipeline import build_pipeline
+
+        return build_pipeline(ctx, None, words, args.paper, progress)
+    if args.kind == "kpi":
+        from crmdesk.reports.kpi import build_kpi
+        from crmdesk.services.kpi import Period
+
+        return build_kpi(ctx, Period.month(args.month) if args.month else None, words, args.paper, progress)
+    from crmdesk.reports.complaints import build_complaints
+
+    return build_complaints(ctx, _day(args.start, "--from"), _day(args.until, "--until"), words, args.paper, progress)
+
+
+COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

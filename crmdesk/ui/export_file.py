@@ -13,7 +13,7 @@ def choose_export_file(parent: QWidget, title: str, stem: str, day: dt.date | No
                        kinds: tuple[str, ...] = ("xlsx", "csv")) -> Path | None:
     """The file the user picks in the Documents folder (``stem-day`` with the first kind's
     extension suggested), with the extension of the chosen type added when the name has none;
-    None if cancelled. ``kinds``: among xlsx, csv and ics."""
+    None if cancelled. ``kinds``: among xlsx, csv, ics and pdf."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     filters = [QCoreApplication.translate("ExportFile", _FILTERS[kind]) for kind in kinds]
     name = f"{stem}-{day.isoformat()}" if day is not None else stem
@@ -32,4 +32,5 @@ _FILTERS = {
     "xlsx": QT_TRANSLATE_NOOP("ExportFile", "Excel workbook (*.xlsx)"),
     "csv": QT_TRANSLATE_NOOP("ExportFile", "CSV file (*.csv)"),
     "ics": QT_TRANSLATE_NOOP("ExportFile", "iCalendar file (*.ics)"),
+    "pdf": QT_TRANSLATE_NOOP("ExportFile", "PDF document (*.pdf)"),
 }

@@ -83,6 +83,10 @@ def channel_source(value: str) -> str | None:
     return _CHANNEL.get(value)
 
 
+def interaction_source(value: str) -> str | None:
+    return _INTERACTION.get(value)
+
+
 def complaint_status_source(value: str) -> tuple[str, str] | None:
     """(context, untranslated label) of a complaint status."""
     if value in _COMPLAINT_STATUS:

@@ -315,6 +315,10 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.language_actions.get(self.settings.language, self.language_actions[LANGUAGE_SYSTEM]).setChecked(True)
 
+        from crmdesk.ui.reports_menu import ReportsMenu
+
+        self.reports_menu = ReportsMenu(self)
+        bar.addMenu(self.reports_menu)
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self, triggered=self.on_about)
         self.about_qt_action = QAction(self, triggered=QApplication.aboutQt)
@@ -359,6 +363,7 @@ class MainWindow(QMainWindow):
         self.language_actions[LANGUAGE_SYSTEM].setText(self.tr("System language"))
         self.language_actions["zh_CN"].setText("简体中文")
         self.language_actions["en"].setText("English")
+        self.reports_menu.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About crmdesk"))
         self.about_qt_action.setText(self.tr("About &Qt"))

@@ -20,6 +20,7 @@ class CustomerDetail(QWidget):
     log_requested = Signal()
     complaint_requested = Signal()
     accept_requested = Signal(str)  # "tier" or "stage"
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,8 @@ class CustomerDetail(QWidget):
         self.log_button.clicked.connect(self.log_requested)
         self.complaint_button = QPushButton(self, objectName="logComplaint")
         self.complaint_button.clicked.connect(self.complaint_requested)
+        self.print_button = QPushButton(self, objectName="printDossier")
+        self.print_button.clicked.connect(self.print_requested)
         self.timeline_label = QLabel(self)
         self.timeline = TimelineModel(self)
         self.timeline_view = QListView(self, objectName="timelineView")
@@ -62,6 +65,7 @@ class CustomerDetail(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.complaint_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
@@ -79,6 +83,7 @@ class CustomerDetail(QWidget):
         self.edit_button.setText(self.tr("&Edit…"))
         self.log_button.setText(self.tr("&Log contact…"))
         self.complaint_button.setText(self.tr("Complaint…"))
+        self.print_button.setText(self.tr("&Print dossier…"))
         self.timeline_label.setText(self.tr("Timeline"))
         for _label, button in self.suggestions.values():
             button.setText(self.tr("Use"))
@@ -86,7 +91,7 @@ class CustomerDetail(QWidget):
     def show_customer(self, summary: CustomerSummary | None, found: Metrics | None = None) -> None:
         enabled = summary is not None
         self._show_metrics(summary, found)
-        for w in (self.edit_button, self.log_button, self.complaint_button, self.timeline_view):
+        for w in (self.edit_button, self.log_button, self.complaint_button, self.print_button, self.timeline_view):
             w.setEnabled(enabled)
         if summary is None:
             self.name.setText(self.tr("No customer selected"))

@@ -166,6 +166,7 @@ class CustomersPane(TablePane):
         self.detail.log_requested.connect(self.on_log_contact)
         self.detail.complaint_requested.connect(self._on_complaint)
         self.detail.accept_requested.connect(self.on_accept_suggestion)
+        self.detail.print_requested.connect(self.on_print_dossier)
         self.splitter.insertWidget(0, sidebar)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
@@ -186,7 +187,8 @@ class CustomersPane(TablePane):
         self.export_button.clicked.connect(self.on_export)
         self.toolbar.insertWidget(6, self.export_button)
         for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
-                           ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete)):
+                           ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete),
+                           (QKeySequence.StandardKey.Print, self.on_print_dossier)):
             QShortcut(QKeySequence(keys), self, slot)
         self.retranslate()
         self._on_current_changed(self.table.currentIndex())
@@ -427,6 +429,21 @@ class CustomersPane(TablePane):
         dialog = LogContactDialog(name, save, self)
         dialog.open()
         self.last_dialog = dialog
+
+    def on_print_dossier(self) -> None:
+        """The selected customer's dossier, built in the background, in a print preview."""
+        customer_id = self.current_id()
+        if customer_id is None:
+            return
+        from crmdesk.ui.reports import open_report
+
+        def build(words, paper, progress) -> bytes:  # noqa: ANN001 - see crmdesk.ui.reports.Build
+            from crmdesk.reports.dossier import build_dossier  # on the worker: reportlab loads there
+
+            return build_dossier(self._ctx, customer_id, words, paper, progress)
+
+        name = self.model.value(self.table.currentIndex().row(), "name") or ""
+        open_report(self, self._runner, self.tr("Dossier of %1").replace("%1", name), f"dossier-{customer_id}", build)
 
     def on_delete(self) -> None:
         self.ensure_built()
