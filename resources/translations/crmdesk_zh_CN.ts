@@ -95,10 +95,6 @@
         <translation>设置生命周期</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
         <source>Move to recycle bin…</source>
         <translation>移入回收站…</translation>
     </message>
@@ -170,15 +166,15 @@
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
+    <message>
+        <source>Export the selected rows…</source>
+        <translation>导出所选行…</translation>
+    </message>
     <message numerus="yes">
         <source>%n customer(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 位客户导出到 %1。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Exporting customers…</source>
-        <translation>正在导出客户…</translation>
     </message>
     <message>
         <source>Re-tier all customers</source>
@@ -191,10 +187,6 @@
     <message>
         <source>Updating customers…</source>
         <translation>正在更新客户…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -244,8 +236,8 @@
         <translation>关怀设置…</translation>
     </message>
     <message>
-        <source>Export iCalendar…</source>
-        <translation>导出 iCalendar…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -722,6 +714,10 @@
         <translation>投诉…</translation>
     </message>
     <message>
+        <source>&amp;Print dossier…</source>
+        <translation>打印档案(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
@@ -1001,6 +997,38 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export every listed customer (the current search and filter); Bulk actions exports the selected rows</source>
+        <translation>导出列表中的全部客户（按当前搜索和筛选）；导出所选行请用“批量操作”</translation>
+    </message>
+    <message>
+        <source>Dashboard figure: %1  ✕</source>
+        <translation>概览条件：%1  ✕</translation>
+    </message>
+    <message>
+        <source>no phone number</source>
+        <translation>没有电话号码</translation>
+    </message>
+    <message>
+        <source>created in the period</source>
+        <translation>在所选期间建档</translation>
+    </message>
+    <message>
+        <source>ordered in the period</source>
+        <translation>在所选期间有订单</translation>
+    </message>
+    <message>
+        <source>with orders</source>
+        <translation>有订单</translation>
+    </message>
+    <message>
+        <source>Dossier of %1</source>
+        <translation>%1 的客户档案</translation>
+    </message>
+    <message>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1028,45 +1056,137 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>概览</translation>
     </message>
     <message>
-        <source>Customers</source>
-        <translation>客户</translation>
+        <source>Month</source>
+        <translation>月</translation>
     </message>
     <message>
-        <source>Open pipeline</source>
-        <translation>进行中的商机</translation>
+        <source>Quarter</source>
+        <translation>季度</translation>
     </message>
     <message>
-        <source>Care tasks</source>
-        <translation>关怀任务</translation>
+        <source>Year</source>
+        <translation>年</translation>
     </message>
     <message>
-        <source>Open complaints</source>
-        <translation>未结投诉</translation>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
     </message>
     <message>
-        <source>By value tier</source>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>Click to open the matching list.</source>
+        <translation>单击打开对应的列表。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with orders</source>
+        <translation>
+            <numerusform>其中 %n 位有订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the period</source>
+        <translation>所选期间内</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 still active</source>
+        <translation>%1 仍然活跃</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) lapsed</source>
+        <translation>
+            <numerusform>%n 位客户流失</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 deals opened were won</source>
+        <translation>新建商机中赢单 %1</translation>
+    </message>
+    <message>
+        <source>%1 won, %2 lost</source>
+        <translation>赢单 %1，输单 %2</translation>
+    </message>
+    <message>
+        <source>by win probability</source>
+        <translation>按赢单概率加权</translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n customer(s) with orders</source>
+        <translation>
+            <numerusform>按 %n 位有订单的客户平均</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n 条评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 resolved; %2 open past the deadline</source>
+        <translation>已解决 %1；%2 件未结且已超时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation>
+            <numerusform>今天到期 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n group(s)</source>
+        <translation>
+            <numerusform>共 %n 组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers by category</source>
+        <translation>按客户分类</translation>
+    </message>
+    <message>
+        <source>Customers by value tier</source>
         <translation>按价值等级</translation>
     </message>
     <message>
-        <source>By lifecycle stage</source>
-        <translation>按生命周期</translation>
+        <source>Customers by lifecycle stage</source>
+        <translation>按生命周期阶段</translation>
+    </message>
+    <message>
+        <source>New customers per month</source>
+        <translation>每月新客户</translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation>每月销售额</translation>
+    </message>
+    <message>
+        <source>Open pipeline by stage</source>
+        <translation>各阶段进行中的商机金额</translation>
     </message>
     <message numerus="yes">
         <source>%n open deal(s)</source>
         <translation>
             <numerusform>%n 个进行中的商机</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>due today; %n overdue</source>
-        <translation>
-            <numerusform>今日到期；%n 项已逾期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n past their deadline</source>
-        <translation>
-            <numerusform>%n 项已超时</numerusform>
         </translation>
     </message>
 </context>
@@ -1217,6 +1337,21 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>iCalendar file (*.ics)</source>
         <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1567,43 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>KpiExport</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>The last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Export the KPI workbook</source>
+        <translation>导出 KPI 工作簿</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>kpi</source>
+        <translation>KPI</translation>
+    </message>
+    <message numerus="yes">
+        <source>The KPI workbook (%n figure(s)) was written to %1.</source>
+        <translation>
+            <numerusform>KPI 工作簿（%n 项指标）已写入 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log contact with %1</source>
@@ -1571,6 +1743,30 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers…</source>
+        <translation>客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunities…</source>
+        <translation>商机(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Care &amp;reminders…</source>
+        <translation>关怀提醒(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Com&amp;plaints…</source>
+        <translation>投诉(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;KPI workbook…</source>
+        <translation>KPI 工作簿(&amp;K)…</translation>
     </message>
     <message>
         <source>Log a &amp;complaint…</source>
@@ -1822,6 +2018,51 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+</context>
+<context>
     <name>RateDialog</name>
     <message>
         <source>Customer satisfaction</source>
@@ -1834,6 +2075,76 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Comment</source>
         <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer list (the archive&apos;s filter)…</source>
+        <translation>客户名单（按档案当前筛选）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline forecast…</source>
+        <translation>销售管道预测(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;omplaint summary…</source>
+        <translation>投诉汇总(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;KPI report of this month…</source>
+        <translation>本月关键指标报表(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Pipeline forecast</source>
+        <translation>销售管道预测</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Complaint summary</source>
+        <translation>投诉汇总</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>KPI report</source>
+        <translation>关键指标报表</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +3049,38 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Snooze to a moment in the future.</source>
         <translation>请推迟到将来的某个时间。</translation>
     </message>
+    <message>
+        <source>No customer is called “{value}” or has that phone number.</source>
+        <translation>没有名为“{value}”或使用该电话号码的客户。</translation>
+    </message>
+    <message>
+        <source>More than one customer matches “{value}”; give the customer&apos;s number instead.</source>
+        <translation>不止一位客户与“{value}”相符；请改用客户编号。</translation>
+    </message>
+    <message>
+        <source>Reports print on A4 or Letter paper, not “{value}”.</source>
+        <translation>报表只能打印在 A4 或 Letter 纸上，不能用“{value}”。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>There is no saved segment called “{name}”.</source>
+        <translation>没有名为“{name}”的客户分组。</translation>
+    </message>
+    <message>
+        <source>The KPI workbook is written as .xlsx, not “{value}”.</source>
+        <translation>KPI 工作簿只能保存为 .xlsx，不能保存为“{value}”。</translation>
+    </message>
+    <message>
+        <source>A period has to end after it begins.</source>
+        <translation>期间的结束日期必须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>A month is written like 2026-12, not “{value}”.</source>
+        <translation>月份应写成 2026-12 这样的格式，而不是“{value}”。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -2937,6 +3280,186 @@ A copy of the old file is kept in the backups folder.</source>
         <source>Pipeline</source>
         <translation>销售管道</translation>
     </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Customers by category</source>
+        <translation>客户分类分布</translation>
+    </message>
+    <message>
+        <source>Customers by value tier</source>
+        <translation>价值等级分布</translation>
+    </message>
+    <message>
+        <source>Customers by lifecycle stage</source>
+        <translation>生命周期分布</translation>
+    </message>
+    <message>
+        <source>Open pipeline by stage</source>
+        <translation>各阶段进行中商机</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Customer mix</source>
+        <translation>客户构成</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>推迟至</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Days without contact over</source>
+        <translation>未联系天数超过</translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation>本月生日</translation>
+    </message>
+    <message>
+        <source>Selected rows</source>
+        <translation>所选行数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>受理时间自</translation>
+    </message>
+    <message>
+        <source>Received before</source>
+        <translation>受理时间早于</translation>
+    </message>
+    <message>
+        <source>Expected close from</source>
+        <translation>预计成交日期自</translation>
+    </message>
+    <message>
+        <source>Expected close before</source>
+        <translation>预计成交日期早于</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户分组</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人负责</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>到期日自</translation>
+    </message>
+    <message>
+        <source>Due before</source>
+        <translation>到期日早于</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>none (everything)</source>
+        <translation>无（全部）</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>(others)</source>
+        <translation>（其他）</translation>
+    </message>
 </context>
 <context>
     <name>holidays</name>
@@ -2971,6 +3494,129 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Double Ninth Festival</source>
         <translation>重阳节</translation>
+    </message>
+</context>
+<context>
+    <name>kpi</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers on file now (deleted ones not counted), by category, value tier and lifecycle stage.</source>
+        <translation>目前在档的客户（不含已删除的），可按客户分类、价值等级和生命周期阶段查看。</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Customers whose record was created in the period.</source>
+        <translation>在所选期间内建档的客户。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>The amounts of the orders dated in the period.</source>
+        <translation>订单日期在所选期间内的订单金额合计。</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Of the customers active when the period began (an order in the 365 days before), the share still active at its end (an order in the 365 days before the end).</source>
+        <translation>期初活跃的客户（期初前 365 天内有订单）中，到期末仍然活跃（期末前 365 天内有订单）的比例。</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>Of the customers active when the period began, the share with no order in the 365 days before its end: 100% minus retention.</source>
+        <translation>期初活跃的客户中，期末前 365 天内没有订单的比例，即 100% 减去留存率。</translation>
+    </message>
+    <message>
+        <source>Lead-to-won conversion</source>
+        <translation>线索赢单转化率</translation>
+    </message>
+    <message>
+        <source>Of the deals opened in the period, the share won so far.</source>
+        <translation>所选期间内新建的商机中，到目前为止已赢单的比例。</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Of the deals closed in the period, the share won: won ÷ (won + lost).</source>
+        <translation>所选期间内结束的商机中赢单的比例：赢单 ÷（赢单 + 输单）。</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>The total amount of the deals open now.</source>
+        <translation>目前所有进行中商机的金额合计。</translation>
+    </message>
+    <message>
+        <source>Weighted forecast</source>
+        <translation>加权预测</translation>
+    </message>
+    <message>
+        <source>Each open deal&apos;s amount times its win probability (the deal&apos;s own, else its stage&apos;s), summed.</source>
+        <translation>每个进行中商机的金额乘以其赢单概率（商机自身的概率，没有则用所在阶段的概率）后求和。</translation>
+    </message>
+    <message>
+        <source>Average lifetime value</source>
+        <translation>平均客户终身价值</translation>
+    </message>
+    <message>
+        <source>All a customer has spent, averaged over the customers with at least one order.</source>
+        <translation>客户累计消费金额，按至少有一笔订单的客户求平均。</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>The average score (1 to 5) given to the complaints received in the period that were rated.</source>
+        <translation>所选期间内受理且已评分的投诉的平均满意度（1 至 5 分）。</translation>
+    </message>
+    <message>
+        <source>Complaints resolved on time</source>
+        <translation>投诉按时解决率</translation>
+    </message>
+    <message>
+        <source>Of the complaints received in the period and resolved, the share resolved by their service deadline.</source>
+        <translation>所选期间内受理并已解决的投诉中，在服务时限内解决的比例。</translation>
+    </message>
+    <message>
+        <source>Overdue care tasks</source>
+        <translation>逾期关怀任务</translation>
+    </message>
+    <message>
+        <source>Open care tasks whose day has passed.</source>
+        <translation>日期已过但尚未完成的关怀任务。</translation>
+    </message>
+    <message>
+        <source>Customers without a phone</source>
+        <translation>缺少电话的客户</translation>
+    </message>
+    <message>
+        <source>The share of customers with no phone number on file.</source>
+        <translation>档案中没有电话号码的客户所占比例。</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Customers who share a phone number or an e-mail address with another customer.</source>
+        <translation>与其他客户电话号码或电子邮箱相同的客户。</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3874,449 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>This year</source>
         <translation>今年</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Complaint summary</source>
+        <translation>投诉汇总</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>收到的投诉</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Resolved on time</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <source>Average time to resolve</source>
+        <translation>平均解决时长</translation>
+    </message>
+    <message>
+        <source>90% resolved within</source>
+        <translation>90% 在此时间内解决</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>{score} of 5 ({rated} rated)</source>
+        <translation>{score} / 5（{rated} 人评分）</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未结</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Customers who complained more than once</source>
+        <translation>多次投诉的客户</translation>
+    </message>
+    <message>
+        <source>The complaints</source>
+        <translation>投诉明细</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>数量统计</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>{count} customers</source>
+        <translation>{count} 位客户</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>selected customers</source>
+        <translation>选中的客户</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>已筛选</translation>
+    </message>
+    <message>
+        <source>Customer dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>leap </source>
+        <translation>闰</translation>
+    </message>
+    <message>
+        <source>Lunar {leap}{month}-{day}</source>
+        <translation>农历{leap}{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>成为客户日期</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>RFM scores</source>
+        <translation>RFM 评分</translation>
+    </message>
+    <message>
+        <source>R {r} · F {f} · M {m}</source>
+        <translation>R {r} · F {f} · M {m}</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Days since last contact</source>
+        <translation>距上次联系天数</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Orders per month, last 12 months</source>
+        <translation>近 12 个月每月订单金额</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>Order {amount}</source>
+        <translation>订单 {amount}</translation>
+    </message>
+    <message>
+        <source>Deal → {stage}</source>
+        <translation>商机 → {stage}</translation>
+    </message>
+    <message>
+        <source>Complaint ({status})</source>
+        <translation>投诉（{status}）</translation>
+    </message>
+    <message>
+        <source>Done: {kind}</source>
+        <translation>已完成：{kind}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Recent timeline</source>
+        <translation>近期动态</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Upcoming care tasks</source>
+        <translation>即将到来的关怀任务</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印于 {date}</translation>
+    </message>
+    <message>
+        <source>KPI report</source>
+        <translation>关键指标报表</translation>
+    </message>
+    <message>
+        <source>How each figure is measured</source>
+        <translation>各项指标的计算方法</translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation>每月营收</translation>
+    </message>
+    <message>
+        <source>New customers per month</source>
+        <translation>每月新增客户</translation>
+    </message>
+    <message>
+        <source>The last twelve months</source>
+        <translation>近十二个月</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Customers on file</source>
+        <translation>在册客户</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Open pipeline by stage</source>
+        <translation>各阶段进行中的商机</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Pipeline forecast</source>
+        <translation>销售管道预测</translation>
+    </message>
+    <message>
+        <source>Weighted forecast</source>
+        <translation>加权预测</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>Average sales cycle</source>
+        <translation>平均销售周期</translation>
+    </message>
+    <message>
+        <source>Period of the conversion figures</source>
+        <translation>转化数据的期间</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>无预计成交日期</translation>
+    </message>
+    <message>
+        <source>Weighted forecast by expected close month</source>
+        <translation>按预计成交月份的加权预测</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Forecast by month and owner</source>
+        <translation>按月份和负责人的预测</translation>
+    </message>
+    <message>
+        <source>Deals reached</source>
+        <translation>到达的商机</translation>
+    </message>
+    <message>
+        <source>Went on</source>
+        <translation>进入下一阶段</translation>
+    </message>
+    <message>
+        <source>Average days in stage</source>
+        <translation>平均停留天数</translation>
+    </message>
+    <message>
+        <source>{opened} deals opened, {won} won, {lost} lost</source>
+        <translation>新开 {opened} 个商机，赢单 {won} 个，输单 {lost} 个</translation>
+    </message>
+    <message>
+        <source>Conversion per stage</source>
+        <translation>各阶段转化</translation>
     </message>
 </context>
 </TS>
