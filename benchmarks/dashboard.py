@@ -41,12 +41,12 @@ def run(path: Path, runs: int) -> None:
         show(f"all figures, {kind}, from the cache", timed(lambda p=period: cache.get(ctx, p), runs), 1000)
     report("customers / open deals", f"{found.customers:,} / {found.open_deals:,}")
     p = kpi.Period.of("month", day).up_to(day)
-    start, until = kpi._ms(p.start), kpi._ms(p.until)
-    edges = [kpi._add_months(p.start, i - 11) for i in range(13)]
+    start, until = kpi.day_start_ms(p.start), kpi.day_start_ms(p.until)
+    edges = [kpi.add_months(p.start, i - 11) for i in range(13)]
     parts = {
         "customer scan (mix, retention, quality)": lambda: sql.customer_snapshot(start, until, p.start, p.until,
                                                                                 CHURN_DAYS),
-        "new customers, 12 months": lambda: sql.created_between([kpi._ms(d) for d in edges]),
+        "new customers, 12 months": lambda: sql.created_between([kpi.day_start_ms(d) for d in edges]),
         "revenue, 12 months": lambda: sql.revenue_between(edges),
         "conversion and win rate": lambda: forecast.conversion(start, until),
         "complaint statistics": lambda: complaints.stats(start, until, ctx.now()),

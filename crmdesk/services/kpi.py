@@ -37,10 +37,10 @@ class Period:
     def of(cls, kind: str, day: dt.date) -> Period:
         """The month, quarter or year holding ``day``, or the 30 days up to and including it."""
         if kind == "month":
-            return cls(day.replace(day=1), _add_months(day.replace(day=1), 1))
+            return cls(day.replace(day=1), add_months(day.replace(day=1), 1))
         if kind == "quarter":
             first = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-            return cls(first, _add_months(first, 3))
+            return cls(first, add_months(first, 3))
         if kind == "year":
             return cls(dt.date(day.year, 1, 1), dt.date(day.year + 1, 1, 1))
         if kind == "last30":
@@ -63,7 +63,7 @@ class Period:
         if kind == "last30":
             return Period(self.start + dt.timedelta(days=30 * steps), self.until + dt.timedelta(days=30 * steps))
         months = {"month": 1, "quarter": 3, "year": 12}[kind] * steps
-        return Period.of(kind, _add_months(self.start, months))
+        return Period.of(kind, add_months(self.start, months))
 
     def up_to(self, day: dt.date) -> Period:
         """This period, cut off after ``day`` if it runs on past it."""
@@ -71,12 +71,12 @@ class Period:
         return self if end <= self.start else Period(self.start, end)
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _ms(day: dt.date) -> int:
+def day_start_ms(day: dt.date) -> int:
     """Local midnight at the start of ``day``."""
     return to_ms(dt.datetime.combine(day, dt.time()))
 
@@ -233,7 +233,7 @@ def compute(ctx: Context, period: Period) -> Kpis:
 
     day = today(ctx.clock)
     period = period.up_to(day)
-    start_ms, until_ms = _ms(period.start), _ms(period.until)
+    start_ms, until_ms = day_start_ms(period.start), day_start_ms(period.until)
     snap = sql.customer_snapshot(start_ms, until_ms, period.start, period.until, CHURN_DAYS)
     out = Kpis(period=period, customers=snap.total, by_category=snap.by_category, by_tier=snap.by_tier,
                by_stage=snap.by_stage, new_customers=snap.created_in_period, active_at_start=snap.active_at_start,
@@ -241,9 +241,9 @@ def compute(ctx: Context, period: Period) -> Kpis:
                lifetime_value_cents=snap.order_total_cents, missing_phone=snap.missing_phone)
 
     last_month = (period.until - dt.timedelta(days=1)).replace(day=1)
-    out.months = [_add_months(last_month, i - SERIES_MONTHS + 1) for i in range(SERIES_MONTHS)]
-    edges = [*out.months, _add_months(last_month, 1)]
-    out.new_by_month = sql.created_between([_ms(d) for d in edges])
+    out.months = [add_months(last_month, i - SERIES_MONTHS + 1) for i in range(SERIES_MONTHS)]
+    edges = [*out.months, add_months(last_month, 1)]
+    out.new_by_month = sql.created_between([day_start_ms(d) for d in edges])
     out.revenue_by_month = [cents for _n, cents in sql.revenue_between(edges)]
     ((out.orders, out.revenue_cents),) = sql.revenue_between([period.start, period.until])
 

@@ -72,12 +72,12 @@ def test_figures_by_hand(db: Path, ctx: Context) -> None:
     gone_too, _ = customers.create_customer(ctx, CustomerInput(name="删", phone="13800000001"))
     customers.delete_customers(ctx, [gone_too])
     # Two customers created in October, the rest "now" (November 23).
-    m.Customer.update(created_at=kpi._ms(D(2026, 10, 15))).where(m.Customer.id.in_([kept, fresh])).execute()
+    m.Customer.update(created_at=kpi.day_start_ms(D(2026, 10, 15))).where(m.Customer.id.in_([kept, fresh])).execute()
 
     now = ctx.now()
     stages = list(m.PipelineStage.select().order_by(m.PipelineStage.position))
     first_open, won, lost = stages[0], next(s for s in stages if s.kind == "won"), next(s for s in stages if s.kind == "lost")
-    nov, oct_ = kpi._ms(D(2026, 11, 3)), kpi._ms(D(2026, 10, 3))
+    nov, oct_ = kpi.day_start_ms(D(2026, 11, 3)), kpi.day_start_ms(D(2026, 10, 3))
     for created, stage, status, amount, probability in (
             (nov, first_open, "open", 1000_00, 50), (nov, won, "won", 400_00, None), (oct_, won, "won", 10_00, None),
             (oct_, lost, "lost", 20_00, None), (oct_, first_open, "open", 30_00, None)):

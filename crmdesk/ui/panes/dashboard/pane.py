@@ -259,7 +259,7 @@ class DashboardPane(QWidget):
 
     # -- drilling down ----------------------------------------------------------------------------
     def _period_ms(self) -> tuple[int, int]:
-        return kpi._ms(self.period.start), kpi._ms(self.period.until)
+        return kpi.day_start_ms(self.period.start), kpi.day_start_ms(self.period.until)
 
     def _on_tile(self, key: str) -> None:
         start, until = self._period_ms()
@@ -295,9 +295,9 @@ class DashboardPane(QWidget):
             self.drill_requested.emit("customers", replace(CustomerFilter(), **{field: (values[index],)}))
         elif chart in ("new", "revenue"):
             first = k.months[index]
-            after = kpi._add_months(first, 1)
+            after = kpi.add_months(first, 1)
             if chart == "new":
-                flt = CustomerFilter(created_from=kpi._ms(first), created_until=kpi._ms(after))
+                flt = CustomerFilter(created_from=kpi.day_start_ms(first), created_until=kpi.day_start_ms(after))
             else:
                 flt = CustomerFilter(ordered_from=first, ordered_until=after)
             self.drill_requested.emit("customers", flt)
