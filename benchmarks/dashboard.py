@@ -21,9 +21,11 @@ def main() -> int:
 def run(path: Path, runs: int) -> None:
     from crmdesk.domain.clock import today
     from crmdesk.domain.metrics import CHURN_DAYS
-    from crmdesk.services import forecast, kpi
+    from crmdesk.domain.filters import DealFilter
+    from crmdesk.services import forecast, kpi, pipeline
     from crmdesk.services.context import Context
     from crmdesk.storage import complaints, counts
+    from crmdesk.storage import pipeline as deals
     from crmdesk.storage import kpi as sql
     from crmdesk.storage.database import open_database
 
@@ -43,15 +45,25 @@ def run(path: Path, runs: int) -> None:
     p = kpi.Period.of("month", day).up_to(day)
     start, until = kpi.day_start_ms(p.start), kpi.day_start_ms(p.until)
     edges = [kpi.add_months(p.start, i - 11) for i in range(13)]
+    year = kpi.Period.of("year", day).up_to(day)
+    ago = kpi.Period.of("month", day).shifted(-12, "month")
     parts = {
-        "customer scan (mix, retention, quality)": lambda: sql.customer_snapshot(start, until, p.start, p.until,
-                                                                                CHURN_DAYS),
+        "customers by category, tier, stage (totals)": sql.customer_snapshot,
+        "  the same by a scan of the table": lambda: sql.customer_snapshot(scan=True),
+        "retention, this month": lambda: sql.retention(p.start, p.until, CHURN_DAYS),
+        "retention, this year": lambda: sql.retention(year.start, year.until, CHURN_DAYS),
+        "retention, a month a year ago": lambda: sql.retention(ago.start, ago.until, CHURN_DAYS),
         "new customers, 12 months": lambda: sql.created_between([kpi.day_start_ms(d) for d in edges]),
-        "revenue, 12 months": lambda: sql.revenue_between(edges),
-        "conversion and win rate": lambda: forecast.conversion(start, until),
+        "revenue, 12 months (totals)": lambda: sql.revenue_between(edges),
+        "  the same from the order index": lambda: sql.revenue_between(edges, scan=True),
+        "deals opened (and won) and closed": lambda: (deals.opened_summary(start, until),
+                                                      deals.closed_summary(start, until)),
+        "  the same through the conversion analysis": lambda: forecast.conversion(start, until),
+        "open pipeline by stage": lambda: pipeline.column_totals(DealFilter()),
         "complaint statistics": lambda: complaints.stats(start, until, ctx.now()),
         "care tasks due and overdue": lambda: counts.reminders_due(day),
-        "possible duplicates": sql.duplicate_suspects,
+        "possible duplicates (totals)": sql.duplicate_suspects,
+        "  the same from the phone and e-mail indexes": lambda: sql.duplicate_suspects(scan=True),
     }
     for name, work in parts.items():
         show(f"  {name}", timed(work, 3))

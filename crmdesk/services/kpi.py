@@ -227,18 +227,20 @@ class Kpis:
 
 def compute(ctx: Context, period: Period) -> Kpis:
     """Every figure for ``period`` (measured up to today if it is still running)."""
-    from crmdesk.services import forecast, pipeline
+    from crmdesk.services import pipeline
     from crmdesk.storage import complaints, counts
+    from crmdesk.storage import pipeline as deals
     from crmdesk.storage import kpi as sql
 
     day = today(ctx.clock)
     period = period.up_to(day)
     start_ms, until_ms = day_start_ms(period.start), day_start_ms(period.until)
-    snap = sql.customer_snapshot(start_ms, until_ms, period.start, period.until, CHURN_DAYS)
+    snap = sql.customer_snapshot()
     out = Kpis(period=period, customers=snap.total, by_category=snap.by_category, by_tier=snap.by_tier,
-               by_stage=snap.by_stage, new_customers=snap.created_in_period, active_at_start=snap.active_at_start,
-               retained=snap.retained, customers_with_orders=snap.with_orders,
+               by_stage=snap.by_stage, customers_with_orders=snap.with_orders,
                lifetime_value_cents=snap.order_total_cents, missing_phone=snap.missing_phone)
+    out.active_at_start, out.retained = sql.retention(period.start, period.until, CHURN_DAYS)
+    (out.new_customers,) = sql.created_between([start_ms, until_ms])
 
     last_month = (period.until - dt.timedelta(days=1)).replace(day=1)
     out.months = [add_months(last_month, i - SERIES_MONTHS + 1) for i in range(SERIES_MONTHS)]
@@ -247,9 +249,8 @@ def compute(ctx: Context, period: Period) -> Kpis:
     out.revenue_by_month = [cents for _n, cents in sql.revenue_between(edges)]
     ((out.orders, out.revenue_cents),) = sql.revenue_between([period.start, period.until])
 
-    flows = forecast.conversion(start_ms, until_ms)
-    out.deals_opened, out.deals_opened_won = flows.opened, flows.opened_won
-    out.deals_won, out.deals_lost = flows.won, flows.lost
+    out.deals_opened, out.deals_opened_won = deals.opened_summary(start_ms, until_ms)
+    out.deals_won, out.deals_lost, _cycle = deals.closed_summary(start_ms, until_ms)
     totals = pipeline.column_totals(DealFilter())
     for stage in pipeline.stages():
         if stage.closed:

@@ -56,6 +56,10 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
     yield
     for _, _, sql in saved:
         db.execute_sql(sql)
+    if any(kind == "trigger" and name.startswith("kpi_") for kind, name, _ in saved):
+        from crmdesk.storage import kpi
+
+        kpi.rebuild_rollups()  # the running totals missed the load: count them afresh
     for name, sql in db.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
     ).fetchall():

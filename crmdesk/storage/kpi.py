@@ -1,7 +1,10 @@
-"""The dashboard's aggregates, each in one pass over an index or a table.
+"""The dashboard's aggregates: read from the running totals that migration 10's triggers keep
+(SQLite), or else each in one pass over an index or a table.
 
-Plain SQL that SQLite and PostgreSQL both run (``CASE`` rather than summed booleans). Dates
-are ISO text in SQLite's date columns, so a day compares as ``date.isoformat()``.
+The scanning forms stay for engines without the triggers and as the reference the totals are
+checked against. Plain SQL that SQLite and PostgreSQL both run (``CASE`` rather than summed
+booleans). Dates are ISO text in SQLite's date columns, so a day compares as
+``date.isoformat()``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from crmdesk.storage import models as m
+from crmdesk.storage.transactions import is_sqlite
 
 
 def _db():  # noqa: ANN202 - the models' peewee database
@@ -18,7 +22,7 @@ def _db():  # noqa: ANN202 - the models' peewee database
 
 @dataclass
 class CustomerSnapshot:
-    """Live customers now, with what one scan of the table tells about them."""
+    """Live customers now: how many, how they divide, and what is known of their data."""
 
     total: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
@@ -27,52 +31,109 @@ class CustomerSnapshot:
     missing_phone: int = 0
     with_orders: int = 0
     order_total_cents: int = 0  # of those with orders
-    created_in_period: int = 0
-    active_at_start: int = 0  # had an order in the year before the period began
-    retained: int = 0  # ... and still had one in the year before it ended
 
 
-def customer_snapshot(start_ms: int, until_ms: int, start: dt.date, until: dt.date, year_days: int) -> CustomerSnapshot:
-    """One scan of the live customers, grouped by category, tier and stage.
+def has_rollups() -> bool:
+    """Whether the running totals of migration 10 are kept here (SQLite), so that the readers
+    below take them instead of scanning the tables."""
+    return is_sqlite() and _db().table_exists("kpi_customer_tally")
 
-    Retention comes from the customers' own first and last order days, which the services keep
-    in step with their orders; only a customer who ordered both inside and around a window
-    needs a look at the order index (an ``EXISTS`` that the ``CASE`` reaches for few rows).
-    """
-    s_back = (start - dt.timedelta(days=year_days)).isoformat()
-    u_back = (until - dt.timedelta(days=year_days)).isoformat()
-    s, u = start.isoformat(), until.isoformat()
-    ordered_in = ("EXISTS (SELECT 1 FROM sale_order o WHERE o.customer_id = c.id AND o.deleted_at IS NULL"
-                  " AND o.ordered_on >= ? AND o.ordered_on < ?)")
-    # Active at the start: an order in [start - a year, start).
-    active = (f"(c.first_order_on < ? AND c.last_order_on >= ? AND (c.last_order_on < ? OR {ordered_in}))")
-    active_params = [s, s_back, s, s_back, s]
-    # Still active at the end: an order in [until - a year, until).
-    still = f"(CASE WHEN c.last_order_on < ? THEN c.last_order_on >= ? ELSE {ordered_in} END)"
-    still_params = [u, u_back, u_back, u]
-    sql = (
-        "SELECT c.category, c.tier, c.stage, COUNT(*),"
-        " SUM(CASE WHEN c.phone = '' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN c.order_count > 0 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN c.order_count > 0 THEN c.order_total_cents ELSE 0 END),"
-        " SUM(CASE WHEN c.created_at >= ? AND c.created_at < ? THEN 1 ELSE 0 END),"
-        f" SUM(CASE WHEN {active} THEN 1 ELSE 0 END),"
-        f" SUM(CASE WHEN {active} AND {still} THEN 1 ELSE 0 END)"
-        " FROM customer c WHERE c.deleted_at IS NULL GROUP BY c.category, c.tier, c.stage"
-    )
-    params = [start_ms, until_ms, *active_params, *active_params, *still_params]
+
+# The running totals counted afresh (as migration 10 first filled them).
+_REFILL = [
+    "DELETE FROM kpi_customer_tally",
+    "INSERT INTO kpi_customer_tally (category, tier, stage, customers, missing_phone, buyers, spent_cents) "
+    "SELECT category, tier, stage, COUNT(*), SUM(phone = ''), SUM(order_count > 0), "
+    "SUM(CASE WHEN order_count > 0 THEN order_total_cents ELSE 0 END) "
+    "FROM customer WHERE deleted_at IS NULL GROUP BY category, tier, stage",
+    "DELETE FROM kpi_order_day",
+    "INSERT INTO kpi_order_day (day, orders, cents) SELECT ordered_on, COUNT(*), SUM(amount_cents) "
+    "FROM sale_order WHERE deleted_at IS NULL GROUP BY ordered_on",
+    "DELETE FROM kpi_contact_key",
+    "INSERT INTO kpi_contact_key (kind, value, customers) SELECT 'phone', phone_e164, COUNT(*) FROM customer "
+    "WHERE deleted_at IS NULL AND phone_e164 <> '' GROUP BY phone_e164",
+    "INSERT INTO kpi_contact_key (kind, value, customers) SELECT 'email', email, COUNT(*) FROM customer "
+    "WHERE deleted_at IS NULL AND email <> '' GROUP BY email",
+]
+
+
+def rebuild_rollups() -> None:
+    """Count the running totals afresh from the tables: after a bulk load that paused the
+    triggers, or to repair totals found wrong. Call inside a transaction."""
+    if has_rollups():
+        for sql in _REFILL:
+            _db().execute_sql(sql)
+
+
+def rollups_agree() -> bool:
+    """Whether the running totals equal what a scan of the tables finds now."""
+    if not has_rollups():
+        return True
+    edges = [dt.date(1900, 1, 1), dt.date(9999, 1, 1)]
+    day_rows = "SELECT day, orders, cents FROM kpi_order_day WHERE orders <> 0 OR cents <> 0 ORDER BY day"
+    scanned_days = ("SELECT ordered_on, COUNT(*), SUM(amount_cents) FROM sale_order WHERE deleted_at IS NULL"
+                    " GROUP BY ordered_on ORDER BY ordered_on")
+    db = _db()
+    return (customer_snapshot() == customer_snapshot(scan=True)
+            and duplicate_suspects() == duplicate_suspects(scan=True)
+            and revenue_between(edges) == revenue_between(edges, scan=True)
+            and [tuple(r) for r in db.execute_sql(day_rows)] == [tuple(r) for r in db.execute_sql(scanned_days)])
+
+
+_TALLY_SCAN = (
+    "SELECT category, tier, stage, COUNT(*), SUM(CASE WHEN phone = '' THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN order_count > 0 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN order_count > 0 THEN order_total_cents ELSE 0 END)"
+    " FROM customer WHERE deleted_at IS NULL GROUP BY category, tier, stage"
+)
+_TALLY_READ = ("SELECT category, tier, stage, customers, missing_phone, buyers, spent_cents FROM kpi_customer_tally"
+               " WHERE customers <> 0")
+
+
+def customer_snapshot(*, scan: bool = False) -> CustomerSnapshot:
+    """The live customers by category, tier and stage, from the running totals (or, with
+    ``scan`` or where there are none, from one pass over the table)."""
+    sql = _TALLY_SCAN if scan or not has_rollups() else _TALLY_READ
     out = CustomerSnapshot()
-    for category, tier, stage, n, no_phone, buyers, spent, new, base, kept in _db().execute_sql(sql, params):
+    for category, tier, stage, n, no_phone, buyers, spent in _db().execute_sql(sql):
         out.total += n
         for bucket, key in ((out.by_category, category), (out.by_tier, tier), (out.by_stage, stage)):
             bucket[key] = bucket.get(key, 0) + n
         out.missing_phone += int(no_phone or 0)
         out.with_orders += int(buyers or 0)
         out.order_total_cents += int(spent or 0)
-        out.created_in_period += int(new or 0)
-        out.active_at_start += int(base or 0)
-        out.retained += int(kept or 0)
     return out
+
+
+# Two counts in one sum: a customer active at the start adds 1, and 2**32 more if still active
+# at the end, so the one pass (and each index probe) is not repeated for the second count.
+_RETAINED = 1 << 32
+
+
+def retention(start: dt.date, until: dt.date, year_days: int) -> tuple[int, int]:
+    """(customers active when [start, until) began, how many of them were still active at its
+    end), where active at a day means an order in the ``year_days`` before it.
+
+    Reads the live customers who ordered since ``start - year_days`` from the index of their
+    first and last order days; their first and last order settle most cases, and only the rest
+    look for an order in a window, one probe of the order index each.
+    """
+    s_back = (start - dt.timedelta(days=year_days)).isoformat()
+    u_back = (until - dt.timedelta(days=year_days)).isoformat()
+    s, u = start.isoformat(), until.isoformat()
+    ordered = ("EXISTS (SELECT 1 FROM sale_order o WHERE o.customer_id = c.id AND o.deleted_at IS NULL"
+               " AND o.ordered_on >= ? AND o.ordered_on < ?)")
+    # An order in [s_back, s): the first or the last one is in it, or one in between is.
+    active = f"c.first_order_on < ? AND (c.first_order_on >= ? OR c.last_order_on < ? OR {ordered})"
+    active_params = [s, s_back, s, s_back, s]
+    # An order in [u_back, u), likewise.
+    still = (f"(c.last_order_on >= ? AND c.last_order_on < ?) OR (c.first_order_on >= ? AND c.first_order_on < ?)"
+             f" OR (c.last_order_on >= ? AND c.first_order_on < ? AND {ordered})")
+    still_params = [u_back, u, u_back, u, u, u_back, u_back, u]
+    sql = (f"SELECT SUM(CASE WHEN {active} THEN CASE WHEN {still} THEN {_RETAINED + 1} ELSE 1 END ELSE 0 END)"
+           " FROM customer c WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.last_order_on >= ?")
+    packed = int(_db().execute_sql(sql, [*active_params, *still_params, s_back]).fetchone()[0] or 0)
+    return packed % _RETAINED, packed // _RETAINED
 
 
 def created_between(bounds_ms: list[int]) -> list[int]:
@@ -85,23 +146,33 @@ def created_between(bounds_ms: list[int]) -> list[int]:
     ]
 
 
-def revenue_between(days: list[dt.date]) -> list[tuple[int, int]]:
-    """(orders, amount in cents) of live orders in each [days[i], days[i+1]), one range of the
-    order-day index for all of them."""
+def revenue_between(days: list[dt.date], *, scan: bool = False) -> list[tuple[int, int]]:
+    """(orders, amount in cents) of live orders in each [days[i], days[i+1]), in one query: over
+    the per-day totals, or (``scan``, or where there are none) one range of the order-day index."""
     if len(days) < 2:
         return []
     edges = [d.isoformat() for d in days]
-    cases = " ".join(f"WHEN ordered_on < '{edge}' THEN {i}" for i, edge in enumerate(edges[1:]))
-    sql = (f"SELECT CASE {cases} END AS bucket, COUNT(*), SUM(amount_cents) FROM sale_order "
-           "WHERE deleted_at IS NULL AND ordered_on >= ? AND ordered_on < ? GROUP BY bucket")
-    found = {int(b): (int(n), int(total or 0)) for b, n, total in _db().execute_sql(sql, [edges[0], edges[-1]])}
+    cases = " ".join(f"WHEN {{day}} < '{edge}' THEN {i}" for i, edge in enumerate(edges[1:]))
+    if scan or not has_rollups():
+        sql = (f"SELECT CASE {cases.format(day='ordered_on')} END AS bucket, COUNT(*), SUM(amount_cents)"
+               " FROM sale_order WHERE deleted_at IS NULL AND ordered_on >= ? AND ordered_on < ? GROUP BY bucket")
+    else:
+        sql = (f"SELECT CASE {cases.format(day='day')} END AS bucket, SUM(orders), SUM(cents)"
+               " FROM kpi_order_day WHERE day >= ? AND day < ? GROUP BY bucket")
+    found = {int(b): (int(n or 0), int(total or 0))
+             for b, n, total in _db().execute_sql(sql, [edges[0], edges[-1]])}
     return [found.get(i, (0, 0)) for i in range(len(days) - 1)]
 
 
-def duplicate_suspects() -> tuple[int, int]:
-    """(groups, customers) of live customers sharing a phone number or an e-mail address, read
-    from the two partial indexes. A customer in both kinds of group counts in each."""
+def duplicate_suspects(*, scan: bool = False) -> tuple[int, int]:
+    """(groups, customers) of live customers sharing a phone number or an e-mail address: the
+    shared keys of the running totals, or (``scan``, or where there are none) a pass over the
+    two partial indexes. A customer in both kinds of group counts in each."""
     db = _db()
+    if not scan and has_rollups():
+        n_groups, n_people = db.execute_sql(
+            "SELECT COUNT(*), COALESCE(SUM(customers), 0) FROM kpi_contact_key WHERE customers > 1").fetchone()
+        return int(n_groups), int(n_people)
     groups = people = 0
     for column in ("phone_e164", "email"):
         n_groups, n_people = db.execute_sql(

@@ -125,6 +125,10 @@ del _column
 Customer.add_index(Customer.index(Customer.birthday_calendar, Customer.birth_month, Customer.birth_day,
                                   where=Customer.deleted_at.is_null() & Customer.birth_month.is_null(False),
                                   name="customer_live_birthday"))
+# Retention: the customers who ordered since a day, with their first order day (migration 10).
+Customer.add_index(Customer.index(Customer.last_order_on, Customer.first_order_on,
+                                  where=Customer.deleted_at.is_null() & Customer.last_order_on.is_null(False),
+                                  name="customer_live_order_days"))
 
 
 class Contact(Synced):
@@ -232,6 +236,9 @@ class Order(Synced):
 # A period's live orders and their amounts, read from the index alone (see migration 9).
 Order.add_index(Order.index(Order.ordered_on, Order.amount_cents, where=Order.deleted_at.is_null(),
                             name="sale_order_live_day"))
+# Did a customer order in a given window? One probe of this index (see migration 10).
+Order.add_index(Order.index(Order.customer, Order.ordered_on, where=Order.deleted_at.is_null(),
+                            name="sale_order_live_customer_day"))
 
 
 class CadenceRule(Synced):
