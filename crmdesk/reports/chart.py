@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from crmdesk.reports.fonts import ensure_font, plain
@@ -76,17 +77,33 @@ class BarChart(Flowable):
         if self.bars:
             slot = plot_w / len(self.bars)
             bar_w = slot * 0.62
+            size, shown = self._value_labels(font, slot)
             for i, (label, value) in enumerate(self.bars):
                 x = left + slot * i + (slot - bar_w) / 2
                 h = plot_h * value / top
                 canv.setFillColor(self.colour)
                 if h > 0:
                     canv.rect(x, bottom, bar_w, h, stroke=0, fill=1)
-                    canv.setFillColor(INK)
-                    canv.drawCentredString(x + bar_w / 2, bottom + h + 2, self.fmt(value))
+                    if i in shown:
+                        canv.setFillColor(INK)
+                        canv.setFont(font, size)
+                        canv.drawCentredString(x + bar_w / 2, bottom + h + 2, self.fmt(value))
+                        canv.setFont(font, 6.5)
                 canv.setFillColor(MUTED)
                 canv.drawCentredString(x + bar_w / 2, bottom - 9, label)
         canv.setStrokeColor(INK)
         canv.setLineWidth(0.6)
         canv.line(left, bottom, left + plot_w, bottom)
         canv.restoreState()
+
+    def _value_labels(self, font: str, slot: float) -> tuple[float, set[int]]:
+        """The size of the values written over the bars, and which bars get one: every bar
+        while the values fit their slots at 5 points or more, else the highest and (unless it stands next
+        to it) the last, so that no two values run into each other."""
+        widest = max(stringWidth(self.fmt(v), font, 6.5) for _l, v in self.bars)
+        size = 6.5 if widest <= slot - 1 else 6.5 * (slot - 1) / widest
+        if size >= 5:
+            return size, set(range(len(self.bars)))
+        values = [v for _l, v in self.bars]
+        highest, last = values.index(max(values)), len(values) - 1
+        return 6.5, {highest} if 0 < last - highest < 2 else {highest, last}

@@ -1,5 +1,6 @@
 """The customers a filter selects, one line each, read from storage a page at a time.
 
+The page lies on its side, so that ten columns leave room for whole names and phone numbers.
 Rows are one line high (long values are cut with "…"), so how many fit on a page is known
 before layout: every page gets a table of exactly that many rows under its own header, the
 page count is known up front ("page X of Y" without keeping pages in memory), and the story
@@ -27,7 +28,7 @@ ROW_HEIGHT = 14.0
 def _columns(words: ReportWords) -> list[Col]:
     w = words.text
     return [
-        Col(w(QT_TRANSLATE_NOOP("report", "Name")), 3.0),
+        Col(w(QT_TRANSLATE_NOOP("report", "Name")), 3.4),
         Col(w(QT_TRANSLATE_NOOP("report", "Phone")), 2.6),
         Col(w(QT_TRANSLATE_NOOP("report", "City")), 1.2),
         Col(w(QT_TRANSLATE_NOOP("report", "Category")), 1.5),
@@ -85,7 +86,7 @@ def build_customer_list(
     from crmdesk.storage import exporting, listing
 
     flt = flt or CustomerFilter()
-    words, progress, page = prepare(words, progress, paper)
+    words, progress, page = prepare(words, progress, paper, landscape=True)
     now, day = ctx.now(), today(ctx.clock)
     total = listing.customers(flt, now, day).count()
     title = words.text(TITLE)
@@ -112,4 +113,4 @@ def build_customer_list(
             yield [table(cols, [_row(r, words) for r in buffer], page.width, ROW_HEIGHT)]
         progress.report(total, total, "report")
 
-    return render(Stream(intro, tables()), title, words, paper, day, total_pages=pages)
+    return render(Stream(intro, tables()), title, words, paper, day, total_pages=pages, landscape=True)

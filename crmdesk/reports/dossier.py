@@ -187,7 +187,7 @@ def _value(ctx: Context, row: Any, found: Any, words: ReportWords, page: Page) -
         page.width * 0.5,
         120,
         words.compact,
-        w(QT_TRANSLATE_NOOP("report", "Orders per month, last 12 months")),
+        w(QT_TRANSLATE_NOOP("report", "Order amounts per month, last 12 months")),
     )
     side = grid([[facts(pairs, page.width * 0.48, columns=1), chart]], [page.width * 0.5] * 2)
     return [section(w(QT_TRANSLATE_NOOP("report", "Value"))), side]

@@ -35,7 +35,8 @@ PRINTED = QT_TRANSLATE_NOOP("report", "Printed {date}")
 DEFAULT_BUSINESS = "crmdesk"
 
 
-def page_size(paper: str) -> tuple[float, float]:
+def page_size(paper: str, landscape: bool = False) -> tuple[float, float]:
+    """The sheet (width, height) in points; ``landscape`` turns it on its side."""
     from reportlab.lib.pagesizes import A4, letter
 
     sizes = {"a4": A4, "letter": letter}
@@ -45,15 +46,16 @@ def page_size(paper: str) -> tuple[float, float]:
             field="paper",
             value=paper,
         )
-    return sizes[paper]
+    width, height = sizes[paper]
+    return (height, width) if landscape else (width, height)
 
 
 def prepare(
-    words: ReportWords | None, progress: Progress | None, paper: str
+    words: ReportWords | None, progress: Progress | None, paper: str, landscape: bool = False
 ) -> tuple[ReportWords, Progress, Page]:
     """What every report starts from: its words (English by default), its progress (none by
-    default) and the page its paper leaves for content."""
-    return words or ReportWords(), progress or NoProgress(), Page(page_size(paper))
+    default) and the page its paper (on its side with ``landscape``) leaves for content."""
+    return words or ReportWords(), progress or NoProgress(), Page(page_size(paper, landscape))
 
 
 def business_name() -> str:
@@ -148,11 +150,12 @@ def render(
     printed_on: dt.date,
     total_pages: int | None = None,
     progress: Progress | None = None,
+    landscape: bool = False,
 ) -> bytes:
     """Lay out ``story`` (a list of flowables, or a :class:`Stream`) on pages and return the PDF."""
     from reportlab.platypus import SimpleDocTemplate
 
-    size = page_size(paper)
+    size = page_size(paper, landscape)
     ensure_font()
     business = business_name()
     decor = Decor(

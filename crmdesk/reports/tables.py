@@ -107,8 +107,15 @@ def table_style(cols: Sequence[Col], rows: int, header: bool = True) -> Any:
 
 
 def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -> Any:
-    """Label–value pairs side by side, ``columns`` pairs to a row; values wrap."""
-    label_w, value_w = width / columns * 0.36, width / columns * 0.64
+    """Label–value pairs side by side, ``columns`` pairs to a row; values wrap. The labels get
+    the width the longest one needs (between 30% and half of a pair's room), so that they
+    wrap only when they must."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room, size = width / columns, styles()["label"].fontSize
+    widest = max((stringWidth(str(label), ensure_font(), size) for label, _v in pairs), default=0.0)
+    label_w = min(max(widest + 6, room * 0.3), room * 0.5)
+    value_w = room - label_w
     cells = [(_short(label, label_w, "label"), _short(value, value_w)) for label, value in pairs]
     rows = []
     for start in range(0, len(cells), columns):

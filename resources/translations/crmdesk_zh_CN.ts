@@ -4127,7 +4127,7 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <source>Orders per month, last 12 months</source>
+        <source>Order amounts per month, last 12 months</source>
         <translation>近 12 个月每月订单金额</translation>
     </message>
     <message>
