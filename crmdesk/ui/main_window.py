@@ -294,6 +294,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        from crmdesk.ui.undo import UndoHistory
+
+        self.history = UndoHistory(self.ctx, self.runner, self.bus, self.show_error, self)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.history.undo_action, self.history.redo_action])
+
         self.view_menu = bar.addMenu("")
         self.pane_actions = []
         for i in range(len(self._panes)):
@@ -357,6 +363,8 @@ class MainWindow(QMainWindow):
             self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.history.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -1777,6 +1777,10 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1907,10 +1911,6 @@ A desktop CRM for small businesses.</source>
         <translation>新建商机(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Undo move</source>
-        <translation>撤销移动(&amp;U)</translation>
-    </message>
-    <message>
         <source>Forecast &amp;&amp; conversion…</source>
         <translation>预测与转化…</translation>
     </message>
@@ -1977,10 +1977,6 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
-    </message>
-    <message>
-        <source>Undo move</source>
-        <translation>撤销移动</translation>
     </message>
     <message>
         <source>Delete deal</source>
@@ -2534,6 +2530,25 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +4332,49 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Conversion per stage</source>
         <translation>各阶段转化</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>new customer “{name}”</source>
+        <translation>新建客户“{name}”</translation>
+    </message>
+    <message>
+        <source>changes to “{name}”</source>
+        <translation>对“{name}”的修改</translation>
+    </message>
+    <message>
+        <source>deleting %n customer(s)</source>
+        <translation>删除 %n 位客户</translation>
+    </message>
+    <message>
+        <source>changing %n customer(s)</source>
+        <translation>修改 %n 位客户</translation>
+    </message>
+    <message>
+        <source>handing over %n customer(s)</source>
+        <translation>移交 %n 位客户</translation>
+    </message>
+    <message>
+        <source>tagging %n customer(s)</source>
+        <translation>为 %n 位客户加标签</translation>
+    </message>
+    <message>
+        <source>untagging %n customer(s)</source>
+        <translation>为 %n 位客户去标签</translation>
+    </message>
+    <message>
+        <source>merging into “{name}”</source>
+        <translation>合并到“{name}”</translation>
+    </message>
+    <message>
+        <source>importing %n row(s)</source>
+        <translation>导入 %n 行</translation>
+    </message>
+    <message>
+        <source>moving “{name}”</source>
+        <translation>移动“{name}”</translation>
     </message>
 </context>
 </TS>

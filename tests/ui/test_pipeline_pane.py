@@ -95,8 +95,11 @@ def test_drag_a_card_to_the_next_stage_then_undo(pane) -> None:
     assert pane.columns[qualified.id].title.text() == "Qualified (1)"
     history = m.StageChange.select().where(m.StageChange.opportunity == deal("年度采购").id).count()
     assert history == 2
-    pane.undo_button.click()
+    window = pane.window()
+    assert window.history.undo_action.text() == "&Undo moving “年度采购”"
+    window.history.undo_action.trigger()  # Edit → Undo (Ctrl+Z)
     assert deal("年度采购").stage_id == stage(pane).id
+    assert not window.history.redo_action.isEnabled()  # a move is made again on the board
     assert titles(pane, stage(pane)) == ["门店装修", "年度采购", "会员年卡"]
 
 

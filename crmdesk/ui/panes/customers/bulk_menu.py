@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from crmdesk.domain.clock import today
 from crmdesk.domain.enums import Category, LifecycleStage, Tier
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import bulk, directory, exporting
+from crmdesk.services import directory, exporting, undo
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
@@ -67,7 +67,7 @@ class BulkMenu(QMenu):
         name, ok = QInputDialog.getItem(self.parentWidget(), self.tr("Add tag"),
                                         self.tr("Tag for %n customer(s):", "", chosen[1]), names, 0, True)
         if ok:
-            self.run(lambda p: bulk.add_tag(self._ctx, chosen[0], name, p), chosen[1])
+            self.run(lambda p: undo.add_tag(self._ctx, chosen[0], name, p), chosen[1], done=self._bus.record)
 
     def on_remove_tag(self) -> None:
         chosen = self._chosen()
@@ -79,7 +79,7 @@ class BulkMenu(QMenu):
         name, ok = QInputDialog.getItem(self.parentWidget(), self.tr("Remove tag"),
                                         self.tr("Tag to remove from %n customer(s):", "", chosen[1]), names, 0, False)
         if ok:
-            self.run(lambda p: bulk.remove_tag(self._ctx, chosen[0], name, p), chosen[1])
+            self.run(lambda p: undo.remove_tag(self._ctx, chosen[0], name, p), chosen[1], done=self._bus.record)
 
     def on_assign_owner(self) -> None:
         chosen = self._chosen()
@@ -91,12 +91,13 @@ class BulkMenu(QMenu):
                                         self.tr("Owner of %n customer(s):", "", chosen[1]), names, 0, False)
         if ok:
             owner = None if name == names[0] else users[names.index(name) - 1][0]
-            self.run(lambda p: bulk.assign_owner(self._ctx, chosen[0], owner), chosen[1])
+            self.run(lambda p: undo.assign_owner(self._ctx, chosen[0], owner), chosen[1], done=self._bus.record)
 
     def on_set_field(self, field: str, value: str) -> None:
         chosen = self._chosen()
         if chosen is not None:
-            self.run(lambda p: bulk.set_field(self._ctx, chosen[0], field, value, p), chosen[1])
+            self.run(lambda p: undo.set_field(self._ctx, chosen[0], field, value, p), chosen[1],
+                     done=self._bus.record)
 
     def on_delete(self) -> None:
         chosen = self._chosen()
@@ -106,7 +107,7 @@ class BulkMenu(QMenu):
             self.parentWidget(), self.tr("Move to recycle bin"),
             self.tr("Move %n customer(s) to the recycle bin? They can be restored from there.", "", chosen[1]))
         if answer == QMessageBox.StandardButton.Yes:
-            self.run(lambda p: bulk.delete(self._ctx, chosen[0]), chosen[1])
+            self.run(lambda p: undo.delete_customers(self._ctx, chosen[0]), chosen[1], done=self._bus.record)
 
     def on_export(self) -> None:
         """Write the chosen customers to an Excel workbook or a CSV file, in the background."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import customers, dedupe
+from crmdesk.services import customers, dedupe, undo
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
@@ -102,26 +102,26 @@ class DuplicatesDialog(QDialog):
         self.merge(dialog.survivor(), dialog.others(), dialog.chosen())
 
     def merge(self, survivor: int, others: list[int], chosen: dict[str, object]) -> None:
-        def done(result: tuple) -> None:
-            self.last_merge, changes = result
-            self._bus.publish(changes)
+        def done(step: undo.Step) -> None:
+            self.last_merge = step
+            self._bus.record(step)  # Edit → Undo can take it apart later too
             self.undo_button.show()
             self.search()
 
-        self._runner.run(lambda: dedupe.merge(self._ctx, survivor, others, chosen), done, self._warn)
+        self._runner.run(lambda: undo.merge(self._ctx, survivor, others, chosen), done, self._warn)
 
     def on_undo(self) -> None:
+        """Take the merge just made apart: the app's undo stack holds it as its last step."""
         if self.last_merge is None:
             return
-        merge_id = self.last_merge
+        self.last_merge = None
+        self.undo_button.hide()
+        self._bus.changes_did_happen.connect(self._after_undo)
+        self._bus.undo_requested.emit()
 
-        def done(changes: object) -> None:
-            self.last_merge = None
-            self.undo_button.hide()
-            self._bus.publish(changes)
-            self.search()
-
-        self._runner.run(lambda: dedupe.undo_merge(self._ctx, merge_id), done, self._warn)
+    def _after_undo(self, _changes: object) -> None:
+        self._bus.changes_did_happen.disconnect(self._after_undo)
+        self.search()
 
     def _warn(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.windowTitle(), labels.error_text(exc))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.importing import FIELDS, cell_text, guess_mapping, normalise_header
-from crmdesk.services import importing
+from crmdesk.services import importing, undo
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
@@ -196,6 +196,8 @@ class ImportDialog(QDialog):
         if report.written:
             self.import_button.setEnabled(False)
             self._bus.publish(report.changes)
+            if report.batch_id is not None:  # Edit → Undo can take the import back later too
+                self._bus.step_was_taken.emit(undo.imported(report.batch_id, report.rows))
 
     def _on_error(self, exc: BaseException) -> None:
         self._busy(False)
@@ -222,12 +224,12 @@ class ImportDialog(QDialog):
     def on_undo(self) -> None:
         if self.report is None or self.report.batch_id is None:
             return
-        batch = self.report.batch_id
-
-        def done(changes: object) -> None:
-            self.undo_button.hide()
+        # The app's undo stack holds the import as its last step.
+        def done(_changes: object) -> None:
+            self._bus.changes_did_happen.disconnect(done)
             self.summary.setText(self.tr("The import was undone."))
-            self._bus.publish(changes)
 
-        self._runner.run(lambda: importing.undo_import(self._ctx, batch), done, self._on_error)
+        self.undo_button.hide()
+        self._bus.changes_did_happen.connect(done)
+        self._bus.undo_requested.emit()
 

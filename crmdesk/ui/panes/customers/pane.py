@@ -36,6 +36,7 @@ from crmdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from crmdesk.domain.customer import CustomerInput
+    from crmdesk.services.undo import Step
     from crmdesk.ui.panes.customers.bulk_menu import BulkMenu
     from crmdesk.ui.panes.customers.detail import CustomerDetail
     from crmdesk.ui.panes.customers.dialog import CustomerDialog
@@ -75,6 +76,7 @@ class _Lazy:
 customers = _Lazy("crmdesk.services.customers")
 directory = _Lazy("crmdesk.services.directory")
 segments = _Lazy("crmdesk.services.segments")
+undo = _Lazy("crmdesk.services.undo")
 
 
 class CustomersPane(TablePane):
@@ -366,7 +368,7 @@ class CustomersPane(TablePane):
         from crmdesk.ui.panes.customers.dialog import CustomerDialog  # dialogs load when first opened
 
         def save(data: CustomerInput) -> None:
-            self._runner.run(lambda: customers.create_customer(self._ctx, data),
+            self._runner.run(lambda: undo.create_customer(self._ctx, data),
                              lambda result: self._created(dialog, result), dialog.failed)
 
         dialog = CustomerDialog(None, directory.users(), [name for _, name in directory.tags()], save, self,
@@ -374,10 +376,10 @@ class CustomersPane(TablePane):
         dialog.open()
         self.last_dialog = dialog
 
-    def _created(self, dialog: CustomerDialog, result: tuple[int, Changes]) -> None:
-        customer_id, changes = result
-        dialog.saved(changes)
-        self._bus.publish(changes)
+    def _created(self, dialog: CustomerDialog, result: tuple[int, Step]) -> None:
+        customer_id, step = result
+        dialog.saved(step.changes)
+        self._bus.record(step)  # published, and Edit → Undo can take it back
         self.refresh(keep=customer_id)
 
     @staticmethod
@@ -389,6 +391,10 @@ class CustomersPane(TablePane):
     def _saved(self, dialog: QDialog, changes: Changes) -> None:
         dialog.saved(changes)
         self._bus.publish(changes)
+
+    def _edited(self, dialog: QDialog, step: Step) -> None:
+        dialog.saved(step.changes)
+        self._bus.record(step)  # Edit → Undo puts the old values back
 
     def on_edit(self) -> None:
         customer_id = self.current_id()
@@ -402,8 +408,8 @@ class CustomersPane(TablePane):
         from crmdesk.ui.panes.customers.dialog import CustomerDialog
 
         def save(new: CustomerInput) -> None:
-            self._runner.run(lambda: customers.update_customer(self._ctx, customer_id, new),
-                             lambda changes: self._saved(dialog, changes), dialog.failed)
+            self._runner.run(lambda: undo.edit_customer(self._ctx, customer_id, new),
+                             lambda step: self._edited(dialog, step), dialog.failed)
 
         dialog = CustomerDialog(data, directory.users(), [name for _, name in directory.tags()], save, self,
                                 look_alikes=self._look_alikes(customer_id))

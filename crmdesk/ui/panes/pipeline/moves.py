@@ -1,8 +1,8 @@
-"""Moving cards on the pipeline board: drops, keyboard moves, closing as won or lost, undo.
+"""Moving cards on the pipeline board: drops, keyboard moves, closing as won or lost.
 
 A move shows at once and is saved in the background; the saved card then replaces the shown
 one (from the change notice), or, if the move is refused, the card goes back and the reason
-is shown above the board.
+is shown above the board. Every saved move goes on the app's undo stack (Edit → Undo).
 """
 
 from __future__ import annotations
@@ -13,21 +13,19 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from crmdesk.domain.changes import Changes
 from crmdesk.domain.enums import StageKind
-from crmdesk.services import pipeline
+from crmdesk.services import pipeline, undo
 from crmdesk.ui import labels
 from crmdesk.ui.panes.pipeline.stage_model import Drop, StageModel
 
 
 class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" context
-    """The move half of the pipeline pane, which supplies the models, columns, runner, undo
-    stack and notice line these methods use."""
+    """The move half of the pipeline pane, which supplies the models, columns, runner, change
+    bus (whose undo stack keeps every move) and notice line these methods use."""
 
     models: dict[int, StageModel]
     ctx: Any
     runner: Any
-    undo_stack: list[pipeline.Undo]
 
     def on_drop(self, drop: Drop) -> None:
         target = self.models.get(drop.to_stage)
@@ -69,12 +67,11 @@ class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" 
 
     def _run(self, work: Callable[[], pipeline.Moved], card: pipeline.Card) -> None:
         def done(moved: pipeline.Moved) -> None:
-            if moved.undo is not None:
-                self.undo_stack.append(moved.undo)
-                self.undo_button.setEnabled(True)
-                self._restamp(moved.undo.deal_id, moved.undo.stamp)  # a next move before the refresh is not stale
             self.show_notice("")
             self._publish(moved.changes)
+            if moved.undo is not None:  # Edit → Undo (Ctrl+Z) puts the deal back
+                self._restamp(moved.undo.deal_id, moved.undo.stamp)  # a next move before the refresh is not stale
+                self.bus.step_was_taken.emit(undo.moved(moved.undo, card.title))
 
         def failed(exc: BaseException) -> None:
             self.show_notice(labels.error_text(exc))
@@ -170,14 +167,3 @@ class BoardMoves:  # its texts are the pane's: translated in the "PipelinePane" 
         if card is not None and card.status != "open":
             self._run(lambda: pipeline.reopen_deal(self.ctx, card.id, card.stamp), card)
 
-    def on_undo(self) -> None:
-        if not self.undo_stack:
-            return
-        token = self.undo_stack.pop()
-        self.undo_button.setEnabled(bool(self.undo_stack))
-
-        def done(changes: Changes) -> None:
-            self.show_notice("")
-            self._publish(changes)
-
-        self.runner.run(lambda: pipeline.undo(self.ctx, token), done, self._failed)

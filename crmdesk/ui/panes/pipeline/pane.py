@@ -86,7 +86,6 @@ class PipelinePane(BoardMoves, QWidget):
         self.bus = bus
         self.models: dict[int, StageModel] = {}
         self.columns: dict[int, StageColumn] = {}
-        self.undo_stack: list[pipeline.Undo] = []
         self._filter = DealFilter()
         self._generation = 0
         self._dirty = True
@@ -116,8 +115,6 @@ class PipelinePane(BoardMoves, QWidget):
     def _build_toolbar(self) -> None:
         self.title = heading(self, self.tr("Sales pipeline"))
         self.new_button = push_button(self, "newDeal", self.tr("&New deal…"), self.on_new)
-        self.undo_button = push_button(self, "undoMove", self.tr("&Undo move"), self.on_undo)
-        self.undo_button.setEnabled(False)
         self.analysis_button = push_button(self, "analysis", self.tr("Forecast && conversion…"), self.on_analysis)
         self.stages_button = push_button(self, "stageSettings", self.tr("Stages…"), self.on_stages)
         self.reasons_button = push_button(self, "lostReasons", self.tr("Lost reasons…"), self.on_lost_reasons)
@@ -125,7 +122,7 @@ class PipelinePane(BoardMoves, QWidget):
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.title)
         self.toolbar.addStretch(1)
-        for button in (self.new_button, self.undo_button, self.analysis_button, self.stages_button,
+        for button in (self.new_button, self.analysis_button, self.stages_button,
                        self.reasons_button, self.export_button):
             self.toolbar.addWidget(button)
         self.search = QLineEdit(self)
@@ -176,7 +173,6 @@ class PipelinePane(BoardMoves, QWidget):
         self.act_edit = action("editDeal", self.tr("Edit…"), "Return", self.on_edit)
         self.act_reopen = action("reopenDeal", self.tr("Reopen"), "Ctrl+Shift+O", self.on_reopen)
         self.act_delete = action("deleteDeal", self.tr("Delete…"), QKeySequence.StandardKey.Delete, self.on_delete)
-        self.act_undo = action("undoAction", self.tr("Undo move"), QKeySequence.StandardKey.Undo, self.on_undo)
 
     def _rebuild_columns(self, stages: list[pipeline.Stage]) -> None:
         for column in self.columns.values():
