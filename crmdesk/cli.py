@@ -132,6 +132,7 @@ def _open(target: str | None) -> None:
 
     open_database(target if target else paths.default_db_path())
     setup.ensure_defaults(Context(), system_language())
+    setup.apply_settings()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

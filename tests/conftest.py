@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from crmdesk.domain import currency
 from crmdesk.domain.clock import FixedClock
 from crmdesk.services.context import Context
 from crmdesk.storage.database import close_database, open_database
@@ -35,6 +36,7 @@ def db(db_path: Path) -> Iterator[Path]:
     open_database(db_path)
     yield db_path
     close_database()
+    currency.set_current(currency.DEFAULT)  # a test that chose another currency leaves none behind
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from crmdesk.domain import currency
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 
 CONTEXT = "metrics"
@@ -64,10 +65,10 @@ def suggest_tier(total_cents: int) -> tuple[str, Reason]:
     yuan = total_cents // 100
     for tier, limit in TIER_CENTS:
         if total_cents >= limit:
-            return tier, Reason(QT_TRANSLATE_NOOP("metrics", "Total spent ¥{total:,} (at least ¥{limit:,})"),
-                                {"total": yuan, "limit": limit // 100})
-    return "general", Reason(QT_TRANSLATE_NOOP("metrics", "Total spent ¥{total:,} (under ¥{limit:,})"),
-                             {"total": yuan, "limit": TIER_CENTS[-1][1] // 100})
+            return tier, Reason(QT_TRANSLATE_NOOP("metrics", "Total spent {cur}{total:,} (at least {cur}{limit:,})"),
+                                {"total": yuan, "limit": limit // 100, "cur": currency.symbol()})
+    return "general", Reason(QT_TRANSLATE_NOOP("metrics", "Total spent {cur}{total:,} (under {cur}{limit:,})"),
+                             {"total": yuan, "limit": TIER_CENTS[-1][1] // 100, "cur": currency.symbol()})
 
 
 def suggest_stage(orders: int, first_order: dt.date | None, last_order: dt.date | None, today: dt.date) -> tuple[str, Reason]:

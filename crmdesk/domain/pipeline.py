@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from crmdesk.domain import currency
 from crmdesk.domain.enums import StageKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
@@ -101,9 +102,10 @@ def check_amount(cents: int) -> int:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount cannot be negative."), field="amount")
     if cents > MAX_AMOUNT_CENTS:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "An amount above ¥{limit:,} is not plausible."),
+            QT_TRANSLATE_NOOP("errors", "An amount above {cur}{limit:,} is not plausible."),
             field="amount",
             limit=MAX_AMOUNT_CENTS // 100,
+            cur=currency.symbol(),
         )
     return cents
 

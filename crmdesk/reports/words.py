@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from crmdesk.domain import currency
 from crmdesk.domain.clock import from_ms
 from crmdesk.services.exporting import Vocabulary
 
@@ -65,7 +66,7 @@ class ReportWords(Vocabulary):
         if cents is None:
             return ""
         sign = "-" if cents < 0 else ""
-        return f"{sign}¥{abs(cents) / 100:,.2f}"
+        return f"{sign}{currency.symbol()}{abs(cents) / 100:,.2f}"
 
     def number(self, value: float | int | None, digits: int = 0) -> str:
         return "" if value is None else f"{value:,.{digits}f}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from crmdesk.domain import currency
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.enums import Role, Severity, StageKind, Tier
 from crmdesk.domain.ids import new_uid
@@ -78,6 +79,22 @@ def ensure_defaults(ctx: Context, language: str = "zh_CN") -> Changes:
         set_setting(ctx, "business_name", "")
         set_setting(ctx, SETUP_KEY, 1)
     changes.everything = True
+    return changes
+
+
+def apply_settings() -> None:
+    """Put into effect the settings that the code reads outside the database: the currency
+    every amount is written in (an unknown code falls back to the default)."""
+    code = get_setting("currency", currency.DEFAULT)
+    currency.set_current(code if code in currency.CURRENCIES else currency.DEFAULT)
+
+
+def set_currency(ctx: Context, code: str) -> Changes:
+    """Choose the business's currency (amounts are not converted: they are written with the
+    new symbol from now on)."""
+    changes = set_setting(ctx, "currency", currency.check(code))
+    currency.set_current(code)
+    changes.everything = True  # every amount on screen is written anew
     return changes
 
 

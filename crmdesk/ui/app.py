@@ -22,6 +22,7 @@ from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.settings import UiSettings
 from crmdesk.ui.single_instance import SingleInstance
 from crmdesk.ui.tasks import TaskRunner
+from crmdesk.ui.welcome import DEMO_CUSTOMERS
 
 ICON = Path(__file__).with_name("crmdesk.svg")
 
@@ -60,7 +61,31 @@ def open_window(target: str, settings: UiSettings, language: str, runner: TaskRu
     open_database(target)
     ctx = Context()
     setup.ensure_defaults(ctx, language)
+    setup.apply_settings()
     return MainWindow(ctx, settings, runner, target, language)
+
+
+def welcome_if_new(target: str, settings: UiSettings, language: str) -> tuple[str | None, str]:
+    """On a book that has never had a customer, the welcome first (raises CrmError if the
+    database cannot be opened). Returns how the user wants to begin (None: no welcome, or
+    closed without answering) and the language to build the window in."""
+    from crmdesk.services import first_run
+    from crmdesk.ui.welcome import WelcomeDialog
+
+    if pending_upgrade(target):
+        return None, language  # an existing book from an older crmdesk: not new
+    open_database(target)
+    setup.ensure_defaults(Context(), language)
+    if not first_run.needs_welcome():
+        return None, language
+    dialog = WelcomeDialog(language)
+    if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+        i18n.install(QApplication.instance(), language)
+        return None, language
+    chosen = dialog.chosen_language()
+    if chosen != language:
+        settings.language = chosen
+    return dialog.chosen_start(), i18n.install(QApplication.instance(), chosen)
 
 
 def run(db_target: str | None = None) -> int:
@@ -77,6 +102,9 @@ def run(db_target: str | None = None) -> int:
     runner = TaskRunner()
     try:
         try:
+            start = None
+            if not os.environ.get(EXIT_AFTER_PAINT_ENV):
+                start, language = welcome_if_new(target, settings, language)
             window = open_window(target, settings, language, runner)
         except CrmError as exc:
             QMessageBox.critical(None, "crmdesk", labels.error_text(exc))
@@ -88,6 +116,10 @@ def run(db_target: str | None = None) -> int:
         window.show()
         if not os.environ.get(EXIT_AFTER_PAINT_ENV):
             window.start_background_work()
+        if start == "import":
+            QTimer.singleShot(0, window.on_import)
+        elif start == "demo":
+            QTimer.singleShot(0, lambda: window.load_demo(DEMO_CUSTOMERS))
         return app.exec()
     finally:
         runner.shutdown()

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from crmdesk.domain import currency
 from crmdesk.domain.clock import from_ms
 from crmdesk.domain.errors import ERRORS_CONTEXT, CrmError
 
@@ -155,7 +156,7 @@ def error_text(exc: BaseException) -> str:
 def money(cents: int | None) -> str:
     if cents is None:
         return ""
-    return QLocale().toCurrencyString(cents / 100, "¥")
+    return QLocale().toCurrencyString(cents / 100, currency.symbol())
 
 
 def date_text(value: dt.date | str | None) -> str:

@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         self.complaint_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.file_menu.addAction(self.complaint_action)
         self.file_menu.addAction(self.demo_action)
+        from crmdesk.ui.welcome import DemoRemoval
+
+        self.demo_removal = DemoRemoval(self.ctx, self.runner, self.bus, self)
+        self.file_menu.addAction(self.demo_removal.action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -309,6 +313,8 @@ class MainWindow(QMainWindow):
             self.pane_actions.append(action)
 
         self.settings_menu = bar.addMenu("")
+        self.business_action = QAction(self, objectName="businessAction", triggered=self.on_business)
+        self.settings_menu.addAction(self.business_action)
         self.language_menu = self.settings_menu.addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -355,6 +361,7 @@ class MainWindow(QMainWindow):
             self.pane_actions[i].setText(name)
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Load &demo data…"))
+        self.demo_removal.retranslate()
         self.import_action.setText(self.tr("&Import customers…"))
         self.export_menu.setTitle(self.tr("&Export"))
         for key, text in (("customers", self.tr("&Customers…")), ("opportunities", self.tr("&Opportunities…")),
@@ -368,6 +375,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.business_action.setText(self.tr("&Business name and currency…"))
         self.language_actions[LANGUAGE_SYSTEM].setText(self.tr("System language"))
         self.language_actions["zh_CN"].setText("简体中文")
         self.language_actions["en"].setText("English")
@@ -383,6 +391,14 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self, self.tr("Language"), self.tr("The new language is used from the next start of crmdesk.")
             )
+
+    def on_business(self) -> None:
+        from crmdesk.ui.welcome import BusinessDialog
+
+        dialog = BusinessDialog(self)
+        dialog.accepted.connect(lambda: self.bus.publish(dialog.changes))
+        dialog.open()
+        self.last_dialog = dialog
 
     def on_about(self) -> None:
         QMessageBox.about(

@@ -190,6 +190,21 @@
     </message>
 </context>
 <context>
+    <name>BusinessDialog</name>
+    <message>
+        <source>Business name and currency</source>
+        <translation>店铺名称与货币</translation>
+    </message>
+    <message>
+        <source>The name heads every report. Amounts are not converted when the currency changes: they are written with the new symbol.</source>
+        <translation>名称会印在每份报表的页眉上。更换货币时金额不会换算，只是改用新的货币符号显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Day</source>
@@ -1270,6 +1285,29 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>DemoRemoval</name>
+    <message>
+        <source>&amp;Remove demo data…</source>
+        <translation>移除演示数据(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove demo data</source>
+        <translation>移除演示数据</translation>
+    </message>
+    <message>
+        <source>Erase every demo customer, with their orders, deals, care tasks and complaints? Customers you added yourself stay. This cannot be undone.</source>
+        <translation>要彻底删除所有演示客户及其订单、商机、关怀任务和投诉吗？您自己添加的客户会保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The demo data was removed.</source>
+        <translation>演示数据已移除。</translation>
+    </message>
+    <message>
+        <source>Removing demo data…</source>
+        <translation>正在移除演示数据…</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Find duplicates</source>
@@ -1791,6 +1829,10 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Business name and currency…</source>
+        <translation>店铺名称与货币(&amp;B)…</translation>
     </message>
     <message>
         <source>System language</source>
@@ -2561,6 +2603,55 @@ A copy of the old file is kept in the backups folder.</source>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to crmdesk</source>
+        <translation>欢迎使用 crmdesk</translation>
+    </message>
+    <message>
+        <source>A few questions to set up your customer book. You can change the answers later in the settings.</source>
+        <translation>回答几个问题，建好您的客户档案。这些设置以后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Business name:</source>
+        <translation>店铺/公司名称(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>货币(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. Lao Wang&apos;s Fruit Shop</source>
+        <translation>例如：老王水果店</translation>
+    </message>
+    <message>
+        <source>How would you like to begin?</source>
+        <translation>您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>With an empty book</source>
+        <translation>从空白客户档案开始</translation>
+    </message>
+    <message>
+        <source>By importing customers from a spreadsheet (.xlsx or .csv)</source>
+        <translation>从表格文件（.xlsx 或 .csv）导入客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>By exploring %n demo customer(s) (File → Remove demo data takes them out again)</source>
+        <translation>
+            <numerusform>先用 %n 位演示客户体验一下（之后可用“文件 → 移除演示数据”删掉）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>WonDialog</name>
     <message>
         <source>Deal won</source>
@@ -2581,6 +2672,45 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>What was sold</source>
         <translation>销售内容</translation>
+    </message>
+</context>
+<context>
+    <name>currency</name>
+    <message>
+        <source>Chinese yuan</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Hong Kong dollar</source>
+        <translation>港元</translation>
+    </message>
+    <message>
+        <source>New Taiwan dollar</source>
+        <translation>新台币</translation>
+    </message>
+    <message>
+        <source>Macanese pataca</source>
+        <translation>澳门元</translation>
+    </message>
+    <message>
+        <source>US dollar</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>欧元</translation>
+    </message>
+    <message>
+        <source>Pound sterling</source>
+        <translation>英镑</translation>
+    </message>
+    <message>
+        <source>Japanese yen</source>
+        <translation>日元</translation>
+    </message>
+    <message>
+        <source>Singapore dollar</source>
+        <translation>新加坡元</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +3043,10 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>商机标题最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>An amount above {cur}{limit:,} is not plausible.</source>
+        <translation>超过 {cur}{limit:,} 的金额不合理。</translation>
+    </message>
+    <message>
         <source>A probability is between 0 and 100 %.</source>
         <translation>赢单概率应在 0 到 100% 之间。</translation>
     </message>
@@ -2935,10 +3069,6 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>An amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
-    </message>
-    <message>
-        <source>An amount above ¥{limit:,} is not plausible.</source>
-        <translation>超过 ¥{limit:,} 的金额不合理。</translation>
     </message>
     <message>
         <source>Every stage needs a name.</source>
@@ -3095,6 +3225,14 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>A month is written like 2026-12, not “{value}”.</source>
         <translation>月份应写成 2026-12 这样的格式，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a currency crmdesk knows.</source>
+        <translation>crmdesk 不认识货币“{value}”。</translation>
+    </message>
+    <message>
+        <source>The business name can be at most {max} characters long.</source>
+        <translation>店铺/公司名称最多 {max} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -3844,12 +3982,12 @@ A copy of the old file is kept in the backups folder.</source>
 <context>
     <name>metrics</name>
     <message>
-        <source>Total spent ¥{total:,} (at least ¥{limit:,})</source>
-        <translation>累计消费 ¥{total:,}（不低于 ¥{limit:,}）</translation>
+        <source>Total spent {cur}{total:,} (at least {cur}{limit:,})</source>
+        <translation>累计消费 {cur}{total:,}（不低于 {cur}{limit:,}）</translation>
     </message>
     <message>
-        <source>Total spent ¥{total:,} (under ¥{limit:,})</source>
-        <translation>累计消费 ¥{total:,}（低于 ¥{limit:,}）</translation>
+        <source>Total spent {cur}{total:,} (under {cur}{limit:,})</source>
+        <translation>累计消费 {cur}{total:,}（低于 {cur}{limit:,}）</translation>
     </message>
     <message>
         <source>No orders yet</source>

@@ -33,7 +33,7 @@ from crmdesk.domain.enums import (
 )
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.ids import seeded_uid
-from crmdesk.services import setup
+from crmdesk.services import first_run, setup
 from crmdesk.services.context import Context
 from crmdesk.services.demo import pools
 from crmdesk.services.progress import NoProgress, Progress, check
@@ -127,7 +127,8 @@ def generate(
     progress = progress or NoProgress()
     setup.ensure_defaults(ctx, language)
     # The seed is mixed with where the ids start, so adding demo data twice gives new uids.
-    gen = _Generator(ctx, random.Random(f"{seed}:{bulk.next_id('customer')}"), progress)
+    first_id = bulk.next_id("customer")
+    gen = _Generator(ctx, random.Random(f"{seed}:{first_id}"), progress)
     with atomic():
         gen.prepare()
         with bulk.deferred_upkeep(TABLES, customers):
@@ -139,6 +140,7 @@ def generate(
                 done += size
                 progress.report(done, customers)
             progress.report(customers, customers, "indexes")
+        first_run.note_demo(ctx, first_id, bulk.next_id("customer") - 1, gen.made_users, gen.made_tags)
         bulk.refresh_statistics()
     return gen.summary
 
@@ -151,6 +153,8 @@ class _Generator:
         self.now = ctx.now()
         self.today = local_date(self.now)
         self.summary = DemoSummary()
+        self.made_users: list[int] = []  # what this load adds besides customers, for removing it
+        self.made_tags: list[int] = []
         self.city_weights = [c[2] for c in pools.CITIES]
         self.surname_weights = [max(1.0, 60 / (i + 1)) for i in range(len(pools.SURNAMES))]
 
@@ -163,12 +167,14 @@ class _Generator:
             if user is None:
                 user = m.User.create(uid=seeded_uid(rng), stamp=now, username=username,
                                      display_name=display, role=Role.ACCOUNT_MANAGER)
+                self.made_users.append(user.id)
             managers.append(user.id)
         tags = {}
         for name in pools.TAGS:
             tag = m.Tag.get_or_none(m.Tag.name == name)
             if tag is None:
                 tag = m.Tag.create(uid=seeded_uid(rng), stamp=now, name=name)
+                self.made_tags.append(tag.id)
             tags[tag.id] = name
         stages = list(m.PipelineStage.select().where(m.PipelineStage.deleted_at.is_null()).order_by(m.PipelineStage.position))
         sla = setup.get_setting("sla_hours", {}) or {str(k): v for k, v in setup.DEFAULT_SLA_HOURS.items()}

@@ -9,7 +9,7 @@ from crmdesk.services.exporting.columns import (
     CONTEXT,
     DATE_FORMAT,
     DATETIME_FORMAT,
-    MONEY_FORMAT,
+    money_format,
     Column,
     Vocabulary,
 )
@@ -26,7 +26,7 @@ from crmdesk.services.exporting.table import FORMATS, format_of, write_atomicall
 
 __all__ = [
     "COMPLAINT_COLUMNS", "CONTEXT", "CUSTOMER_COLUMNS", "DATETIME_FORMAT", "DATE_FORMAT", "DEAL_COLUMNS",
-    "DEAL_STATUSES", "FORMATS", "MONEY_FORMAT", "REMINDER_COLUMNS", "Column", "Vocabulary", "customer_values",
+    "DEAL_STATUSES", "FORMATS", "REMINDER_COLUMNS", "Column", "Vocabulary", "customer_values", "money_format",
     "export_complaints", "export_customers", "export_opportunities", "export_reminders", "format_of",
     "segment_filter", "write_atomically", "write_table",
 ]

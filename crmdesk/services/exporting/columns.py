@@ -6,14 +6,23 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from crmdesk.domain import currency
 from crmdesk.domain.cells import clean_text
 from crmdesk.domain.clock import from_ms
 
 CONTEXT = "export"
-MONEY_FORMAT = '"¥"#,##0.00'
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
-NUMBER_FORMATS = {"money": MONEY_FORMAT, "datetime": DATETIME_FORMAT, "date": DATE_FORMAT}
+
+
+def money_format() -> str:
+    """Excel's number format for an amount in the business's currency: "¥"#,##0.00."""
+    return f'"{currency.symbol()}"#,##0.00'
+
+
+def number_format(kind: str) -> str | None:
+    """The number format of a column kind (money, datetime, date), or None."""
+    return {"money": money_format(), "datetime": DATETIME_FORMAT, "date": DATE_FORMAT}.get(kind)
 
 
 class Vocabulary:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from crmdesk.domain.clock import from_ms
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.services.context import Context
-from crmdesk.services.exporting.columns import DATETIME_FORMAT, MONEY_FORMAT, Vocabulary
+from crmdesk.services.exporting.columns import DATETIME_FORMAT, Vocabulary, money_format
 from crmdesk.services.exporting.scope import FIELDS
 from crmdesk.services.exporting.summary import EXPORTED_AT
 from crmdesk.services.exporting.table import XlsxCells, fit, header_row, sheet_name, write_atomically
@@ -48,7 +48,7 @@ SHEET_CUSTOMERS = QT_TRANSLATE_NOOP("export", "Customer mix")
 SHEET_PIPELINE = QT_TRANSLATE_NOOP("export", "Pipeline")
 SHEET_TREND = QT_TRANSLATE_NOOP("export", "Trend")
 COUNT_FORMAT, PERCENT_FORMAT, SCORE_FORMAT = "#,##0", "0.0%", "0.00"
-FORMATS = {"count": COUNT_FORMAT, "money": MONEY_FORMAT, "percent": PERCENT_FORMAT, "score": SCORE_FORMAT}
+FORMATS = {"count": COUNT_FORMAT, "percent": PERCENT_FORMAT, "score": SCORE_FORMAT}  # and money: money_format()
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,12 @@ def _write(part: Path, ctx: Context, found: Kpis, words: Vocabulary) -> None:
     _blocks_sheet(book, h(SHEET_PIPELINE), [
         Block(h(PIPELINE), h(STAGE), (h(DEALS), h(AMOUNT), h(WEIGHTED)),
               [(s.name, s.deals, s.amount_cents / 100, s.weighted_cents / 100) for s in found.pipeline_by_stage],
-              (COUNT_FORMAT, MONEY_FORMAT, MONEY_FORMAT), "bar"),
+              (COUNT_FORMAT, money_format(), money_format()), "bar"),
     ], words, charted=slice(1, None))  # the amounts; the count of deals has another scale
     months = [d.strftime("%Y-%m") for d in found.months]
     _blocks_sheet(book, h(SHEET_TREND), [
         Block(h(REVENUE), h(MONTH), (h(REVENUE),), [(m, c / 100) for m, c in zip(months, found.revenue_by_month, strict=True)],
-              (MONEY_FORMAT,), "line"),
+              (money_format(),), "line"),
         Block(h(NEW_CUSTOMERS), h(MONTH), (h(NEW_CUSTOMERS),), list(zip(months, found.new_by_month, strict=True)),
               (COUNT_FORMAT,), "bar"),
     ], words)
@@ -135,7 +135,7 @@ def _figures_sheet(book: Any, ctx: Context, found: Kpis, words: Vocabulary) -> N
         value = found.value(info.key)
         if value is not None and info.kind == "money":
             value = value / 100
-        sheet.append([cells.text(title), None if value is None else cells.formatted(value, FORMATS[info.kind]),
+        sheet.append([cells.text(title), None if value is None else cells.formatted(value, FORMATS.get(info.kind) or money_format()),
                       cells.text(definition)])
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
-from crmdesk.services.exporting.columns import DATETIME_FORMAT, MONEY_FORMAT, Column, Vocabulary, cell_value
+from crmdesk.services.exporting.columns import DATETIME_FORMAT, Column, Vocabulary, cell_value, money_format
 
 MAX_COUNTED = 50  # distinct values listed per counted column; the rest are summed as "others"
 
@@ -74,7 +74,7 @@ def summary_rows(title: str, columns: Sequence[Column], tally: Tally, about: Abo
     money = [c for c in columns if c.key in tally.sums]
     if money:
         out += [("", "", None), (h(TOTALS), None, None)]
-        out += [(h(c.header), tally.sums[c.key] / 100, MONEY_FORMAT) for c in money]
+        out += [(h(c.header), tally.sums[c.key] / 100, money_format()) for c in money]
     for column in (c for c in columns if c.key in tally.counts):
         out += [("", "", None), (h(column.header), h(COUNT), "heading")]
         ranked = sorted(tally.counts[column.key].items(), key=lambda kv: (-kv[1], str(kv[0])))

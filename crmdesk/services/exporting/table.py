@@ -22,8 +22,8 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
 from crmdesk.services.exporting.columns import (
     DATE_FORMAT,
     DATETIME_FORMAT,
-    MONEY_FORMAT,
-    NUMBER_FORMATS,
+    money_format,
+    number_format,
     Column,
     Vocabulary,
     cell_value,
@@ -152,7 +152,7 @@ class XlsxCells:
         if kind == "text":
             return lambda v: None if v is None or v == "" else text(clean_text(v if type(v) is str else str(v)))
         if kind == "money":
-            return lambda v: None if v is None or v == "" else formatted(v / 100, MONEY_FORMAT)
+            return lambda v: None if v is None or v == "" else formatted(v / 100, money_format())
         if kind == "datetime":
             # Local time to the minute, as cell_value has it (zone offsets are whole minutes).
             return lambda v: None if v is None or v == "" else formatted(
@@ -179,10 +179,10 @@ class XlsxCells:
             return None
         if isinstance(value, str):
             return self.text(value)
-        number_format = NUMBER_FORMATS.get(kind)
-        if number_format is None or (kind == "date" and not isinstance(value, dt.date)):
+        found = number_format(kind)
+        if found is None or (kind == "date" and not isinstance(value, dt.date)):
             return value
-        return self.formatted(value, DATE_FORMAT if kind == "date" else number_format)
+        return self.formatted(value, DATE_FORMAT if kind == "date" else found)
 
 
 def header_row(sheet: Any, texts: Sequence[str]) -> list[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from crmdesk.domain import currency
 from crmdesk.domain.complaints import ComplaintInput, Resolution
 from crmdesk.domain.enums import ComplaintChannel, Severity
 from crmdesk.services import complaints, directory
@@ -79,7 +80,7 @@ class ResolveDialog(Form):
         self.compensation = QDoubleSpinBox(self)
         self.compensation.setRange(0, 1_000_000)
         self.compensation.setDecimals(2)
-        self.compensation.setPrefix("¥ ")
+        self.compensation.setPrefix(currency.symbol() + " ")
         self.when = time_edit(ctx.now(), self)
         self.form.addRow(self.tr("What was done"), self.text)
         self.form.addRow(self.tr("Root cause"), self.root_cause)

@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from crmdesk.domain import currency
 from crmdesk.domain import pipeline as rule
 from crmdesk.domain.clock import today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, ValidationError
@@ -24,7 +25,7 @@ def money_edit(parent: QWidget, cents: int = 0) -> QDoubleSpinBox:
     edit = QDoubleSpinBox(parent)
     edit.setRange(0, rule.MAX_AMOUNT_CENTS / 100)
     edit.setDecimals(2)
-    edit.setPrefix("¥ ")
+    edit.setPrefix(currency.symbol() + " ")
     edit.setGroupSeparatorShown(True)
     edit.setValue(cents / 100)
     return edit
