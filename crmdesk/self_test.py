@@ -118,7 +118,8 @@ class SelfTest:
 
         if i18n.translator_for(self.language) is None:
             raise RuntimeError(f"crmdesk's {self.language} translation is missing from {i18n.TRANSLATIONS_DIR}")
-        ok = QCoreApplication.translate("QPlatformTheme", "OK")
+        qt_context, qt_text = "QPlatformTheme", "OK"  # Qt's own string (not literals: lupdate leaves it alone)
+        ok = QCoreApplication.translate(qt_context, qt_text)
         if ok == "OK":
             raise RuntimeError(f"Qt's own {self.language} translation (qtbase) did not load")
         return f"{self.language} translations, Qt's “OK” reads “{ok}”; report font {font_path().name}"
