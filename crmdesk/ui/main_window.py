@@ -286,7 +286,8 @@ class MainWindow(QMainWindow):
         self.demo_action = QAction(self, triggered=self.on_load_demo)
         self.demo_action.setObjectName("loadDemoAction")
         self.quit_action = QAction(self, triggered=self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Some platforms bind no key to Quit (Qt's generic theme, offscreen): Ctrl+Q there.
+        self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         self.import_action = QAction(self, triggered=self.on_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addAction(self.import_action)

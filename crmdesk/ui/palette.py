@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.pinyin import full_and_initials
-from crmdesk.ui.menu_actions import menu_actions, shortcut_text
+from crmdesk.ui.menu_actions import SEPARATOR, menu_actions, shortcut_text
 
 if TYPE_CHECKING:
     from crmdesk.ui.main_window import MainWindow
@@ -50,6 +50,12 @@ class Entry:
 def matches(keys: str, query: str) -> bool:
     """Every word of ``query`` occurs in ``keys`` (case does not matter)."""
     return all(word in keys for word in query.casefold().split())
+
+
+def at_word_starts(keys: str, query: str) -> bool:
+    """Every word of ``query`` begins a word of ``keys``: ``ex`` is Export rather than Next."""
+    words = keys.replace(SEPARATOR.strip(), " ").split()
+    return all(any(word.startswith(part) for word in words) for part in query.casefold().split())
 
 
 def command_entries(window: MainWindow, leave_out: QAction | None = None) -> list[Entry]:
@@ -150,7 +156,7 @@ class CommandPalette(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         unit = self.fontMetrics().averageCharWidth()
-        self.resize(unit * 80, self.fontMetrics().height() * 24)
+        self.resize(unit * 100, self.fontMetrics().height() * 26)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._find_customers)
@@ -172,7 +178,9 @@ class CommandPalette(QDialog):
 
     def _show(self) -> None:
         query = self.search.text()
-        entries = [entry for entry in self._commands if matches(entry.keys, query)] + self._customers
+        found = [entry for entry in self._commands if matches(entry.keys, query)]
+        found.sort(key=lambda entry: not at_word_starts(entry.keys, query))  # stable: menu order within
+        entries = found + self._customers
         self.model.set_entries(entries)
         if entries:
             self.list.setCurrentIndex(self.model.index(0, 0))

@@ -56,6 +56,7 @@ class ShortcutsDialog(QDialog):
                 QTreeWidgetItem(top, [text, keys])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, self.tree.columnWidth(0) + self.fontMetrics().averageCharWidth() * 4)
         note = QLabel(self.tr("Ctrl+K opens the command palette: every command and customer by name."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -65,7 +66,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         unit, line = self.fontMetrics().averageCharWidth(), self.fontMetrics().height()
-        self.resize(max(unit * 70, self.tree.columnWidth(0) + unit * 24), line * 36)
+        self.resize(max(unit * 76, self.tree.columnWidth(0) + unit * 30), line * 48)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(group, command, keys) as listed, for tests and for reading back."""

@@ -145,3 +145,11 @@ def test_chinese_commands_are_found_by_pinyin_initials(qtbot, db_path: Path, chi
     finally:
         window.close()
         close_database()
+
+
+def test_commands_whose_words_start_with_the_query_come_first(window: MainWindow, qtbot) -> None:
+    palette = _open(window, qtbot)
+    qtbot.keyClicks(palette.search, "ex")
+    listed = _listed(palette)
+    assert listed[0] == "File › Export › Customers…"
+    assert listed[-1] == "View › Next record"  # "ex" inside a word: still found, but last

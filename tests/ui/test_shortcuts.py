@@ -44,7 +44,7 @@ def test_f1_lists_every_shortcut_by_menu_and_pane(window: MainWindow, qtbot) -> 
                 ("File", "Import customers…", "Ctrl+I"), ("View", "Command palette…", "Ctrl+K"),
                 ("View", "Search", "Ctrl+F"), ("View", "Customers", "Ctrl+1"), ("View", "Dashboard", "Ctrl+5"),
                 ("View", "Next record", "Alt+Down"), ("View", "Previous record", "Alt+Up"),
-                ("Help", "Keyboard shortcuts", "F1"),
+                ("File", "Quit", "Ctrl+Q"), ("Help", "Keyboard shortcuts", "F1"),
                 ("Customers", "Edit the customer…", "F2"), ("Customers", "Print the dossier…", "Ctrl+P"),
                 ("Pipeline", "Move to the next stage", "Ctrl+Right"), ("Care calendar", "Done", "Ctrl+D")):
         assert row in rows
