@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmdesk", description="A desktop CRM for small businesses.")
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL (default: the app's own)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary database (every pane, an Excel export, a PDF "
+                             "report), touching none of your data; exits non-zero on any error or Qt warning")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill a database with realistic demo data")
@@ -376,6 +379,12 @@ COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "repor
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if args.command is not None or args.db:
+            parser.error("--self-test runs on its own temporary database; give it no command and no --db")
+        from crmdesk.self_test import main as self_test
+
+        return self_test()
     try:
         if args.command is None:
             from crmdesk.ui.app import run

@@ -49,6 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName(APP_NAME)  # resources/crmdesk.desktop: the desktop shows its icon and name
     return app
 
 

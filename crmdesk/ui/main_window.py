@@ -276,12 +276,18 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from crmdesk.ui.keyboard import KeyboardActions
+
         bar = self.menuBar()
+        self.keyboard = KeyboardActions(self)
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.keyboard.new_customer)
+        self.file_menu.addAction(self.keyboard.log_contact)
         self.demo_action = QAction(self, triggered=self.on_load_demo)
         self.demo_action.setObjectName("loadDemoAction")
         self.quit_action = QAction(self, triggered=self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Some platforms bind no key to Quit (Qt's generic theme, offscreen): Ctrl+Q there.
+        self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         self.import_action = QAction(self, triggered=self.on_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addAction(self.import_action)
@@ -305,12 +311,18 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.history.undo_action, self.history.redo_action])
 
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.keyboard.palette)
+        self.view_menu.addAction(self.keyboard.search)
+        self.view_menu.addSeparator()
         self.pane_actions = []
         for i in range(len(self._panes)):
             action = QAction(self, triggered=lambda _=False, row=i: self.show_pane(row))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             self.view_menu.addAction(action)
             self.pane_actions.append(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.keyboard.next_record)
+        self.view_menu.addAction(self.keyboard.previous_record)
 
         self.settings_menu = bar.addMenu("")
         self.business_action = QAction(self, objectName="businessAction", triggered=self.on_business)
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self, triggered=self.on_about)
         self.about_qt_action = QAction(self, triggered=QApplication.aboutQt)
+        self.help_menu.addAction(self.keyboard.shortcuts)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
 
@@ -380,6 +394,7 @@ class MainWindow(QMainWindow):
         self.language_actions["zh_CN"].setText("简体中文")
         self.language_actions["en"].setText("English")
         self.reports_menu.retranslate()
+        self.keyboard.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About crmdesk"))
         self.about_qt_action.setText(self.tr("About &Qt"))

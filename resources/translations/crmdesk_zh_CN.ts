@@ -490,6 +490,25 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Type a command or a customer&apos;s name, pinyin or phone…</source>
+        <translation>输入命令，或客户的姓名、拼音、电话…</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter run · Esc close</source>
+        <translation>↑↓ 选择 · Enter 执行 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDetail</name>
     <message>
         <source>Start work</source>
@@ -998,6 +1017,18 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>Save as segment…</source>
         <translation>保存为客户分组…</translation>
+    </message>
+    <message>
+        <source>Edit the customer…</source>
+        <translation>编辑客户…</translation>
+    </message>
+    <message>
+        <source>Move to the recycle bin…</source>
+        <translation>移入回收站…</translation>
+    </message>
+    <message>
+        <source>Print the dossier…</source>
+        <translation>打印客户档案…</translation>
     </message>
     <message>
         <source>&amp;New customer…</source>
@@ -1602,6 +1633,37 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>The import was undone.</source>
         <translation>本次导入已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardActions</name>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>命令面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next record</source>
+        <translation>下一条记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious record</source>
+        <translation>上一条记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2299,25 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Delete the segment “%1”? The customers stay.</source>
         <translation>删除分组“%1”？其中的客户不会被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+K opens the command palette: every command and customer by name.</source>
+        <translation>按 Ctrl+K 打开命令面板：按名称查找所有命令和客户。</translation>
     </message>
 </context>
 <context>

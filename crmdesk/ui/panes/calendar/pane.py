@@ -143,9 +143,12 @@ class CalendarPane(QWidget):
         self.actions_row.addStretch(1)
 
     def _build_shortcuts(self) -> None:
-        for keys, slot in (("Ctrl+D", self.on_done), (QKeySequence.StandardKey.Delete, self.on_delete),
-                           ("Ctrl+L", self.on_log_contact), ("Return", self.on_open_customer)):
-            act = QAction(self)
+        # Ctrl+L (log a contact for the task's customer) is the window's Log a contact, which
+        # comes here while the calendar shows.
+        for keys, slot, text in (("Ctrl+D", self.on_done, self.tr("Done")),
+                                 (QKeySequence.StandardKey.Delete, self.on_delete, self.tr("Delete care task")),
+                                 ("Return", self.on_open_customer, self.tr("Customer profile"))):
+            act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(lambda _=False, s=slot: s())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -112,7 +113,6 @@ class CustomersPane(TablePane):
         self._search_timer.timeout.connect(self._on_search_timer)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._on_search_timer)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.toolbar.insertSpacing(1, 16)
         self.toolbar.insertWidget(2, self.search, 1)
@@ -188,14 +188,22 @@ class CustomersPane(TablePane):
         self.export_button = QPushButton(self, objectName="exportCustomers")
         self.export_button.clicked.connect(self.on_export)
         self.toolbar.insertWidget(6, self.export_button)
-        for keys, slot in ((QKeySequence.StandardKey.New, self.on_new), ("Ctrl+L", self.on_log_contact),
-                           ("F2", self.on_edit), (QKeySequence.StandardKey.Delete, self.on_delete),
-                           (QKeySequence.StandardKey.Print, self.on_print_dossier)):
-            QShortcut(QKeySequence(keys), self, slot)
+        # New customer (Ctrl+N), Log a contact (Ctrl+L) and Search (Ctrl+F) are the window's (see
+        # crmdesk.ui.keyboard); these act on the chosen customer while the archive shows.
+        self.edit_action = self._shortcut("editCustomerAction", "F2", self.on_edit)
+        self.delete_action = self._shortcut("deleteCustomerAction", QKeySequence.StandardKey.Delete, self.on_delete)
+        self.print_action = self._shortcut("printDossierAction", QKeySequence.StandardKey.Print, self.on_print_dossier)
         self.retranslate()
         self._on_current_changed(self.table.currentIndex())
         if self._loaded:
             self._load_sidebar()
+
+    def _shortcut(self, name: str, keys: QKeySequence.StandardKey | str, slot: Callable[[], None]) -> QAction:
+        action = QAction(self, objectName=name)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -203,6 +211,9 @@ class CustomersPane(TablePane):
             self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), phone digits, e-mail, company, city, tag…"))
         if getattr(self, "detail", None) is not None:
             self.save_segment_button.setText(self.tr("Save as segment…"))
+            self.edit_action.setText(self.tr("Edit the customer…"))
+            self.delete_action.setText(self.tr("Move to the recycle bin…"))
+            self.print_action.setText(self.tr("Print the dossier…"))
             self.new_button.setText(self.tr("&New customer…"))
             self.bulk_button.setText(self.tr("&Bulk actions"))
             self.import_button.setText(self.tr("&Import…"))
