@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.services.context import Context
-from crmdesk.ui import i18n, labels
+from crmdesk.ui import i18n, icons, labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.notify import notify
 from crmdesk.ui.panes.customers.pane import CustomersPane
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.bus.changes_did_happen.connect(pane.on_changes_did_happen)
+            icons.decorate(pane)
         return pane
 
     def show_pane(self, row: int) -> None:
@@ -285,10 +286,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.keyboard.log_contact)
         self.demo_action = QAction(self, triggered=self.on_load_demo)
         self.demo_action.setObjectName("loadDemoAction")
-        self.quit_action = QAction(self, triggered=self.close)
+        self.quit_action = QAction(self, objectName="quitAction", triggered=self.close)
         # Some platforms bind no key to Quit (Qt's generic theme, offscreen): Ctrl+Q there.
         self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
-        self.import_action = QAction(self, triggered=self.on_import)
+        self.import_action = QAction(self, objectName="importAction", triggered=self.on_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.file_menu.addAction(self.import_action)
         self._build_export_menu()
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.pane_actions = []
         for i in range(len(self._panes)):
-            action = QAction(self, triggered=lambda _=False, row=i: self.show_pane(row))
+            action = QAction(self, objectName=f"pane{i}", triggered=lambda _=False, row=i: self.show_pane(row))
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             self.view_menu.addAction(action)
             self.pane_actions.append(action)
@@ -344,12 +345,15 @@ class MainWindow(QMainWindow):
         self.reports_menu = ReportsMenu(self)
         bar.addMenu(self.reports_menu)
         self.help_menu = bar.addMenu("")
-        self.about_action = QAction(self, triggered=self.on_about)
+        self.about_action = QAction(self, objectName="aboutAction", triggered=self.on_about)
         self.about_qt_action = QAction(self, triggered=QApplication.aboutQt)
         self.help_menu.addAction(self.keyboard.shortcuts)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
+        icons.decorate(self)
+        for i, action in enumerate(self.pane_actions):  # the list on the left shows the panes' icons too
+            self.nav.item(i).setIcon(action.icon())
 
     def _build_export_menu(self) -> None:
         """File → Export: the same exports as the panes' buttons, each with its pane's filter."""
