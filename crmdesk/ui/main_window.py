@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
         for i, name in enumerate(names):
             self.nav.item(i).setText(name)
             self.pane_actions[i].setText(name)
+        # As wide as the longest name with its icon needs (English names are the longer ones).
+        metrics = self.nav.fontMetrics()
+        icon = self.nav.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        self.nav.setFixedWidth(max(widest + icon + 56, metrics.horizontalAdvance("M" * 8)))
         self.file_menu.setTitle(self.tr("&File"))
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.demo_removal.retranslate()

@@ -89,3 +89,10 @@ def test_overdue_care_opens_the_agenda(qtbot, window, clock) -> None:  # noqa: A
     qtbot.mouseClick(window.dashboard.tiles["care_overdue"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.calendar
     assert window.calendar.view_mode == "agenda"
+
+
+def test_amounts_on_bars_stay_short(english: str) -> None:
+    from crmdesk.ui.panes.dashboard.pane import _short_money
+
+    assert [_short_money(units * 100) for units in (999, 1_500, 36_900, 369_000, 999_700, 1_021_000, 12_345_678)] == \
+        ["999", "1.5k", "36.9k", "369k", "1M", "1.02M", "12.3M"]

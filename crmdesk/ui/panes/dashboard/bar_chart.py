@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR = QColor("#4472c4")
@@ -67,10 +67,24 @@ class BarChart(QWidget):
             painter.fillRect(bar, HOVER if i == self._hover else BAR)
             painter.setPen(text)
             cell = QRectF(area.left() + slot * i, 0, slot, line)
-            painter.drawText(cell.translated(0, bottom - height - line - 1), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(self.value_text(value), Qt.TextElideMode.ElideRight, int(slot)))
+            self._draw_fitted(painter, cell.translated(0, bottom - height - line - 1), self.value_text(value))
             painter.drawText(cell.translated(0, bottom + 2), Qt.AlignmentFlag.AlignCenter,
                              metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(slot)))
+
+    @staticmethod
+    def _draw_fitted(painter: QPainter, cell: QRectF, text: str) -> None:
+        """``text`` centred in ``cell``, in a smaller type (down to two thirds) rather than cut
+        when the bars are narrow; cut only if even that does not fit."""
+        font = painter.font()
+        width = painter.fontMetrics().horizontalAdvance(text)
+        if width > cell.width() - 2:
+            smaller = QFont(font)
+            smaller.setPointSizeF(max(font.pointSizeF() * (cell.width() - 2) / width, font.pointSizeF() * 2 / 3))
+            painter.setFont(smaller)
+        metrics = painter.fontMetrics()
+        painter.drawText(cell, Qt.AlignmentFlag.AlignCenter,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(cell.width())))
+        painter.setFont(font)
 
     def bar_at(self, x: float, y: float) -> int:
         return next((i for i, bar in enumerate(self._bars) if bar.contains(x, y)), -1)

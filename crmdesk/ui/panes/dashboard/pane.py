@@ -306,13 +306,16 @@ class DashboardPane(QWidget):
 
 
 def _short_money(cents: float) -> str:
-    """Money on a bar: whole units, with 万 or k for big amounts."""
+    """Money on a bar, at most about four characters wide: whole units, then 万 and 亿 in
+    Chinese, k and M in English (1.02M rather than 1,021k, which a narrow bar cuts)."""
     units = cents / 100
     if QLocale().language() == QLocale.Language.Chinese:
-        step, mark = 10_000, "万"
+        steps = ((100_000_000, "亿"), (10_000, "万"))
     else:
-        step, mark = 1000, "k"
-    if abs(units) < step:
-        return f"{units:,.0f}"
-    scaled = units / step
-    return f"{scaled:,.0f}{mark}" if abs(scaled) >= 10 else f"{scaled:,.1f}{mark}"
+        steps = ((1_000_000, "M"), (1000, "k"))
+    for step, mark in steps:
+        if abs(units) >= step * 0.9995:  # what would round to 1000k is 1M
+            scaled = units / step
+            digits = 0 if abs(scaled) >= 100 else 1 if abs(scaled) >= 10 else 2
+            return f"{scaled:.{digits}f}".rstrip("0").rstrip(".") + mark if digits else f"{scaled:.0f}{mark}"
+    return f"{units:,.0f}"
