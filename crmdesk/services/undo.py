@@ -86,7 +86,7 @@ def delete_customers(ctx: Context, flt: CustomerFilter) -> Step:
         ids = bulk.resolve(ctx, flt)
         changes = bulk.delete(ctx, CustomerFilter(ids=tuple(ids)))
     return Step(
-        QT_TRANSLATE_NOOP("undo", "deleting %n customer(s)"), len(ids), "",
+        QT_TRANSLATE_NOOP("undo", "deleting customers (%n)"), len(ids), "",
         undo=lambda c: restore_customers(c, ids),
         redo=lambda c: bulk.delete(c, CustomerFilter(ids=tuple(ids))),
         changes=changes,
@@ -123,7 +123,7 @@ def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progres
                         m.Customer.update({flag: values[1]}).where(m.Customer.id.in_(part)).execute()
         return out
 
-    return Step(QT_TRANSLATE_NOOP("undo", "changing %n customer(s)"), len(ids), "", undo=undo,
+    return Step(QT_TRANSLATE_NOOP("undo", "changing customers (%n)"), len(ids), "", undo=undo,
                 redo=lambda c: bulk.set_field(c, CustomerFilter(ids=tuple(ids)), field, value), changes=changes)
 
 
@@ -140,7 +140,7 @@ def assign_owner(ctx: Context, flt: CustomerFilter, owner_id: int | None) -> Ste
                 out.merge(bulk.assign_owner(c, CustomerFilter(ids=tuple(group)), owner))
         return out
 
-    return Step(QT_TRANSLATE_NOOP("undo", "handing over %n customer(s)"), len(ids), "", undo=undo,
+    return Step(QT_TRANSLATE_NOOP("undo", "handing over customers (%n)"), len(ids), "", undo=undo,
                 redo=lambda c: bulk.assign_owner(c, CustomerFilter(ids=tuple(ids)), owner_id), changes=changes)
 
 
@@ -165,7 +165,7 @@ def add_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress | N
         had = _tagged(ids, clean)
         changes = bulk.add_tag(ctx, CustomerFilter(ids=tuple(ids)), name, progress)
     gained = tuple(i for i in ids if i not in had)
-    return Step(QT_TRANSLATE_NOOP("undo", "tagging %n customer(s)"), len(ids), clean,
+    return Step(QT_TRANSLATE_NOOP("undo", "tagging customers (%n)"), len(ids), clean,
                 undo=lambda c: bulk.remove_tag(c, CustomerFilter(ids=gained), clean) if gained else Changes(),
                 redo=lambda c: bulk.add_tag(c, CustomerFilter(ids=tuple(ids)), clean), changes=changes)
 
@@ -176,7 +176,7 @@ def remove_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress 
         ids = bulk.resolve(ctx, flt)
         had = tuple(sorted(_tagged(ids, name.strip())))
         changes = bulk.remove_tag(ctx, CustomerFilter(ids=tuple(ids)), name, progress)
-    return Step(QT_TRANSLATE_NOOP("undo", "untagging %n customer(s)"), len(ids), name.strip(),
+    return Step(QT_TRANSLATE_NOOP("undo", "untagging customers (%n)"), len(ids), name.strip(),
                 undo=lambda c: bulk.add_tag(c, CustomerFilter(ids=had), name) if had else Changes(),
                 redo=lambda c: bulk.remove_tag(c, CustomerFilter(ids=tuple(ids)), name), changes=changes)
 
@@ -200,7 +200,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict | N
 def imported(batch_id: int, rows: int) -> Step:
     """An import already made (the import dialog runs it): undo takes it back; it cannot be
     redone without its file."""
-    return Step(QT_TRANSLATE_NOOP("undo", "importing %n row(s)"), rows, "",
+    return Step(QT_TRANSLATE_NOOP("undo", "importing rows (%n)"), rows, "",
                 undo=lambda c: importing.undo_import(c, batch_id), redo=None, changes=Changes())
 
 

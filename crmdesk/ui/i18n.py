@@ -29,10 +29,11 @@ def install(app: QCoreApplication, preference: str = LANGUAGE_SYSTEM) -> str:
     language = resolve_language(preference)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    if language == "en":
-        return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_" + language, qt_dir), ("crmdesk_" + language, str(TRANSLATIONS_DIR))):
+    # English is the source language; its file holds only the plural forms ("1 order").
+    files = [("crmdesk_en", str(TRANSLATIONS_DIR))] if language == "en" else [
+        ("qtbase_" + language, qt_dir), ("crmdesk_" + language, str(TRANSLATIONS_DIR))]
+    for name, folder in files:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -42,7 +43,5 @@ def install(app: QCoreApplication, preference: str = LANGUAGE_SYSTEM) -> str:
 
 def translator_for(language: str) -> QTranslator | None:
     """crmdesk's own translator for a language, for translating without an application."""
-    if language == "en":
-        return None
     translator = QTranslator()
     return translator if translator.load("crmdesk_" + language, str(TRANSLATIONS_DIR)) else None

@@ -4564,32 +4564,32 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>对“{name}”的修改</translation>
     </message>
     <message>
-        <source>deleting %n customer(s)</source>
-        <translation>删除 %n 位客户</translation>
+        <source>deleting customers (%n)</source>
+        <translation>删除客户（%n 位）</translation>
     </message>
     <message>
-        <source>changing %n customer(s)</source>
-        <translation>修改 %n 位客户</translation>
+        <source>changing customers (%n)</source>
+        <translation>修改客户（%n 位）</translation>
     </message>
     <message>
-        <source>handing over %n customer(s)</source>
-        <translation>移交 %n 位客户</translation>
+        <source>handing over customers (%n)</source>
+        <translation>移交客户（%n 位）</translation>
     </message>
     <message>
-        <source>tagging %n customer(s)</source>
-        <translation>为 %n 位客户加标签</translation>
+        <source>tagging customers (%n)</source>
+        <translation>为客户加标签（%n 位）</translation>
     </message>
     <message>
-        <source>untagging %n customer(s)</source>
-        <translation>为 %n 位客户去标签</translation>
+        <source>untagging customers (%n)</source>
+        <translation>为客户去标签（%n 位）</translation>
+    </message>
+    <message>
+        <source>importing rows (%n)</source>
+        <translation>导入（%n 行）</translation>
     </message>
     <message>
         <source>merging into “{name}”</source>
         <translation>合并到“{name}”</translation>
-    </message>
-    <message>
-        <source>importing %n row(s)</source>
-        <translation>导入 %n 行</translation>
     </message>
     <message>
         <source>moving “{name}”</source>

@@ -46,7 +46,7 @@ def test_search_filters_and_overdue_colour(pane, qtbot) -> None:
     late = pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert late is not None and late.name() == "#b00020"  # 50 h old and urgent (4 h)
     assert "overdue" in pane.model.data(pane.model.index(0, 5))
-    assert pane.overdue_banner.text() == "1 complaint(s) overdue"
+    assert pane.overdue_banner.text() == "1 complaint overdue"
     pane.search.setText("不存在的内容")
     pane.apply_filters()
     assert pane.model.rowCount() == 0

@@ -64,7 +64,7 @@ def test_file_export_runs_each_panes_export(shop: MainWindow, dialogs, tmp_path:
     reminders = _rows(tmp_path / "r.xlsx")
     assert reminders[1][3] == "回访" and reminders[1][0] == dt.date(2026, 11, 24)
     assert (tmp_path / "k.csv").read_text(encoding="utf-8-sig").startswith("Received,")
-    assert "3 customer(s) written to" in dialogs["info"][0]
+    assert "3 customers written to" in dialogs["info"][0]
 
 
 def test_the_archive_exports_the_listed_customers_or_the_selection(shop: MainWindow, dialogs, tmp_path, qtbot) -> None:

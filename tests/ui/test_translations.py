@@ -55,3 +55,26 @@ def test_qt_own_dialogs_are_translated(qapp, language: str) -> None:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_english_counts_read_as_english(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from crmdesk.ui import i18n
+
+    i18n.install(qapp, "en")
+    assert QCoreApplication.translate("DashboardPane", "%n order(s)", "", 1) == "1 order"
+    assert QCoreApplication.translate("DashboardPane", "%n order(s)", "", 22) == "22 orders"
+    assert QCoreApplication.translate("ImportDialog", "%n row(s) are bad and were not imported.", "", 1) == \
+        "1 row is bad and was not imported."
+
+
+def test_english_plural_file_is_complete_and_compiled(tmp_path: Path) -> None:
+    assert update.english_forms("%n day(s) in stage") == ("%n day in stage", "%n days in stage")
+    fresh = tmp_path / "en.ts"
+    shutil.copy(update.EN_TS, fresh)
+    update.lupdate_english(fresh)
+    assert _unfinished(fresh) == [], "run resources/translations/update.py"
+    qm = tmp_path / "en.qm"
+    update.lrelease(update.EN_TS, qm)
+    assert qm.read_bytes() == update.EN_QM.read_bytes(), "run resources/translations/update.py"

@@ -44,7 +44,7 @@ def test_undo_and_redo_follow_the_steps_in_order(window: MainWindow, qtbot) -> N
     history.undo_action.trigger()
     window.bus.record(undo.set_field(ctx, CustomerFilter(ids=(cid,)), "tier", "strategic"))
     assert not history.redo_action.isEnabled()
-    assert history.undo_action.text() == "&Undo changing 1 customer(s)"
+    assert history.undo_action.text() == "&Undo changing customers (1)"
 
 
 def test_an_undone_import_leaves_the_stack(window: MainWindow, tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_an_undone_import_leaves_the_stack(window: MainWindow, tmp_path: Path) -
     source.write_text("姓名\n赵一\n钱二\n", encoding="utf-8")
     report = importing.import_customers(window.ctx, source)
     window.bus.step_was_taken.emit(undo.imported(report.batch_id, report.rows))
-    assert window.history.undo_action.text() == "&Undo importing 2 row(s)"
+    assert window.history.undo_action.text() == "&Undo importing rows (2)"
     window.history.undo_action.trigger()
     assert m.Customer.select().where(m.Customer.deleted_at.is_null()).count() == 0
     assert not window.history.redo_action.isEnabled() and window.history.stack.count() == 0
@@ -73,6 +73,6 @@ def test_a_failing_undo_says_why_and_frees_the_actions(window: MainWindow, monke
 
 
 def test_steps_are_named_in_chinese(chinese: str) -> None:
-    step = undo.Step(undo.QT_TRANSLATE_NOOP("undo", "deleting %n customer(s)"), 3, "", undo=lambda c: None,
+    step = undo.Step(undo.QT_TRANSLATE_NOOP("undo", "deleting customers (%n)"), 3, "", undo=lambda c: None,
                      redo=None, changes=None)
-    assert describe(step) == "删除 3 位客户"
+    assert describe(step) == "删除客户（3 位）"
