@@ -121,6 +121,14 @@ def _birthdays(ctx: Context, settings: CareSettings, day: dt.date, progress: Pro
     for calendar in (BirthdayCalendar.SOLAR.value, BirthdayCalendar.LUNAR.value):
         check(progress)
         dates = yearly_in(calendar, day, until)
+        if is_sqlite():
+            window = [(calendar, month, mday, leap, birthday, lead, birthday - dt.timedelta(days=lead))
+                      for (month, mday, leap), found in dates.items() for birthday in found
+                      for lead in settings.birthday_leads
+                      if day <= birthday - dt.timedelta(days=lead) < day + dt.timedelta(days=settings.horizon_days)]
+            with atomic():
+                added += queries.insert_birthday_tasks_sqlite(window, now)
+            continue
         rows = []
         for cid, month, mday, leap, owner, _name in queries.customers_with_birthdays(calendar, dates):
             for birthday in dates.get((month, mday, bool(leap) if calendar == "lunar" else False), []):
@@ -145,6 +153,10 @@ def _anniversaries(ctx: Context, settings: CareSettings, day: dt.date, progress:
         if date.month == 2 and date.day == 28 and not rules.is_leap_year(date.year):
             by_month_day.setdefault("02-29", []).append(date)  # a 29 February first order, in common years
     check(progress)
+    if is_sqlite():
+        with atomic():
+            return queries.insert_anniversary_tasks_sqlite(
+                [(md, date) for md, dates in by_month_day.items() for date in dates], now)
     rows = []
     for cid, first, owner in queries.customers_with_first_orders_on(by_month_day):
         first = as_date(first)

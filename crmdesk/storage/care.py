@@ -300,3 +300,55 @@ def insert_holiday_tasks_sqlite(key: str, date: dt.date, due: dt.date, tiers: li
     cursor = m.database_proxy.execute_sql(
         sql, (now_ms, key, due.isoformat(), key, date.isoformat(), now_ms, low_id, high_id, *tiers))
     return max(cursor.rowcount, 0)
+
+
+def _values(rows: list[tuple]) -> tuple[str, list]:
+    """``rows`` as the body of a ``VALUES`` list with its parameters."""
+    width = len(rows[0])
+    one = "(" + ", ".join("?" for _ in range(width)) + ")"
+    return ", ".join(one for _ in rows), [value for row in rows for value in row]
+
+
+def insert_birthday_tasks_sqlite(window: list[tuple[str, int, int, bool, dt.date, int, dt.date]], now_ms: int) -> int:
+    """Birthday tasks in one statement: ``window`` holds (calendar, month, day, leap, the solar
+    birthday, days ahead, due day) for every yearly date that falls in the next weeks; each row
+    is matched to its customers through the birthday index. Keyed as the Python path keys them."""
+    if not window:
+        return 0
+    rows = [(cal, month, day, int(leap), birthday.isoformat(), lead, due.isoformat())
+            for cal, month, day, leap, birthday, lead, due in window]
+    values, params = _values(rows)
+    sql = (
+        "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
+        " assignee_id, created_at)"
+        f" WITH w(cal, month, day, leap, birthday, lead, due) AS (VALUES {values})"
+        " SELECT lower(hex(randomblob(16))), ?, c.id, 'birthday', w.birthday, '', w.due, 'open',"
+        " 'birthday:' || c.id || ':' || w.birthday || ':' || w.lead, c.owner_id, ?"
+        " FROM w JOIN customer c ON c.birthday_calendar = w.cal AND c.birth_month = w.month AND c.birth_day = w.day"
+        " WHERE c.deleted_at IS NULL AND c.birth_month IS NOT NULL"
+        " AND (w.cal <> 'lunar' OR c.birth_leap_month = w.leap)"
+    )
+    cursor = m.database_proxy.execute_sql(sql, (*params, now_ms, now_ms))
+    return max(cursor.rowcount, 0)
+
+
+def insert_anniversary_tasks_sqlite(window: list[tuple[str, dt.date]], now_ms: int) -> int:
+    """First-purchase anniversaries in one statement: ``window`` holds ("MM-DD", the day it is
+    marked on). Reads the live-order-days index alone for the customers who never match (a
+    first order is stored as "YYYY-MM-DD"), and only a year or more after the first order."""
+    if not window:
+        return 0
+    values, params = _values([(md, day.isoformat(), day.year) for md, day in window])
+    years = "w.year - CAST(substr(c.first_order_on, 1, 4) AS INTEGER)"
+    sql = (
+        "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
+        " assignee_id, created_at)"
+        f" WITH w(md, day, year) AS (VALUES {values})"
+        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'anniversary', c.first_order_on || ':' || ({years}), '',"
+        " w.day, 'open', 'anniversary:' || c.id || ':' || w.day, c.owner_id, ?"
+        " FROM customer c INDEXED BY customer_live_order_days CROSS JOIN w"
+        " ON substr(c.first_order_on, 6, 5) = w.md"
+        f" WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.first_order_on IS NOT NULL AND {years} >= 1"
+    )
+    cursor = m.database_proxy.execute_sql(sql, (*params, now_ms, now_ms))
+    return max(cursor.rowcount, 0)

@@ -237,11 +237,12 @@ def test_the_start_up_summary_leaves_later_tasks_to_be_announced(shop: Context, 
 
 
 def test_first_purchase_anniversaries(shop: Context) -> None:
+    # Orders set the first and last order days together, as here.
     care.save_cadences(shop, {t: None for t in ("strategic", "partner", "value", "general")})
     who = _customer(shop, "张伟")
-    m.Customer.update(first_order_on=D(2023, 12, 5)).where(m.Customer.id == who).execute()
+    m.Customer.update(first_order_on=D(2023, 12, 5), last_order_on=D(2025, 3, 1)).where(m.Customer.id == who).execute()
     recent = _customer(shop, "李娜")
-    m.Customer.update(first_order_on=D(2026, 11, 30)).where(m.Customer.id == recent).execute()  # not a year yet
+    m.Customer.update(first_order_on=D(2026, 11, 30), last_order_on=D(2026, 11, 30)).where(m.Customer.id == recent).execute()  # not a year yet
     care.bring_up_to_date(shop)
     assert [(t.customer_id, t.title, t.due_on) for t in _open("anniversary")] == [(who, "2023-12-05:3", D(2026, 12, 5))]
     assert care.bring_up_to_date(shop)[0] == 0
