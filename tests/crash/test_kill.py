@@ -31,7 +31,7 @@ from tests.crash.helpers import Outcome, assert_sound, fresh_copy, is_prefix, mo
 MOMENTS = 11  # per operation: 55 in all
 # Seconds after "ready" over which the kills are spread: the time each writer is busy writing
 # (measured on a 2-core machine; a slower one just sees fewer transactions complete).
-SPANS = {"import": 0.5, "merge": 0.3, "migrate": 0.5, "bulk": 0.15, "backup": 0.3}
+SPANS = {"import": 0.5, "merge": 0.3, "migrate": 0.9, "bulk": 0.25, "backup": 0.3}
 
 
 @pytest.fixture(scope="session")
