@@ -213,3 +213,33 @@ def test_export_to_a_full_disk_leaves_no_partial_file(many: None, ctx: Context, 
     assert sorted(p.name for p in full_folder.iterdir()) == ["filler", target.name]
     with open(target, "rb") as kept:
         assert kept.read() == old
+
+
+def test_disk_full_during_the_backup_before_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy taken before an upgrade runs out of room: the upgrade is refused with a
+    sentence, the file stays at its old version, and no cut-short copy carries a backup's name."""
+    from types import SimpleNamespace
+
+    from crmdesk.storage import migrations, schema
+    from crmdesk.storage.database import DatabaseOpenError
+
+    path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "HEAD", 1)
+        open_database(path)
+        close_database()
+
+    def small_disk(target: object) -> sqlite3.Connection:
+        conn = sqlite3.connect(target)
+        conn.execute("PRAGMA max_page_count = 2")  # room for two pages of the copy, no more
+        return conn
+
+    monkeypatch.setattr(schema, "sqlite3", SimpleNamespace(connect=small_disk))
+    with pytest.raises(DatabaseOpenError, match="database or disk is full"):
+        open_database(path)
+    close_database()
+    assert_sound(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM crmdesk_meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    conn.close()
+    assert list((tmp_path / "backups").iterdir()) == []
