@@ -235,7 +235,7 @@ def test_disk_full_during_the_backup_before_migrating(tmp_path: Path, monkeypatc
         return conn
 
     monkeypatch.setattr(schema, "sqlite3", SimpleNamespace(connect=small_disk))
-    with pytest.raises(DatabaseOpenError, match="database or disk is full"):
+    with pytest.raises(DatabaseOpenError, match="The disk is full, so the database"):
         open_database(path)
     close_database()
     assert_sound(path)
