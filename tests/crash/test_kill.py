@@ -6,10 +6,11 @@ from a template database prepared once per session; the kill lands a seeded rand
 the writer says it is ready, spread evenly over the window in which it is writing.
 
 What a killed backup leaves (the expectation the backup tests hold crmdesk to): the source
-database is untouched; the target is absent, or an empty file, or a file whose copy SQLite
-rolls back on the next open (the copy is one transaction on the target, with a rollback
-journal beside it) so that it reads as a blank database without crmdesk's tables, which no
-listing or restore may take for a backup, or a complete copy that passes its checks.
+database is untouched, with every reported transaction. A file under a backup's name is always
+a complete copy that passes its checks, because the copy is written as ``NAME.part`` and
+renamed only when whole. A copy cut short stays a ``.part`` file (possibly empty, or with a
+rollback journal beside it that SQLite uses to roll it back to a blank database on the next
+open): ignored by anything that lists or restores backups, which look at backup names only.
 """
 
 from __future__ import annotations
@@ -164,8 +165,8 @@ def check_backup(conn: sqlite3.Connection, plan: dict, outcome: Outcome, templat
         taken.close()
         if copy.name in reported:
             assert reported[copy.name]["ok"] == "ok" and count == reported[copy.name]["customers"]
-        else:  # cut short: blank (rolled back) or whole
-            assert count is None or writer.BACKUP_CUSTOMERS < count <= total
+        else:  # renamed, not yet reported: whole all the same
+            assert count is not None and writer.BACKUP_CUSTOMERS < count <= total
 
 
 def conn_path(conn: sqlite3.Connection) -> Path:

@@ -198,20 +198,23 @@ def run_backups(folder: Path, path: Path) -> None:
     """Save a customer, then back the database up while it is open, again and again.
 
     The copy is taken the way crmdesk takes its copies (see storage/schema.py): SQLite's online
-    backup API from the open connection into a new file, in one step, and then checked.
+    backup API from the open connection, in one step, into a ``.part`` file that is checked and
+    then renamed to its backup name.
     """
     (folder / "backups").mkdir(exist_ok=True)
     for i in range(10_000):
         cid, _ = customers.create_customer(context(i + 1), CustomerInput(name=f"新客户{i}"))
         emit({"customer": cid, "i": i})
         target = folder / "backups" / f"copy{i:04d}.sqlite"
-        dest = sqlite3.connect(target)
+        part = target.with_name(target.name + ".part")
+        dest = sqlite3.connect(part)
         try:
             m.database_proxy.obj.connection().backup(dest)
             ok = dest.execute("PRAGMA quick_check").fetchone()[0]
             count = dest.execute("SELECT COUNT(*) FROM customer").fetchone()[0]
         finally:
             dest.close()
+        part.replace(target)
         emit({"backup": target.name, "ok": ok, "customers": count})
         if i:  # keep the newest good copy and the one being taken, as thinning would
             (folder / "backups" / f"copy{i - 1:04d}.sqlite").unlink()
