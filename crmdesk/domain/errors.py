@@ -41,3 +41,37 @@ class NotFoundError(CrmError):
 
 class ConflictError(CrmError):
     """A change refused because someone else changed the record since the caller read it."""
+
+
+class DiskFullError(CrmError):
+    """The disk (or the database's size limit) is full; the change was rolled back whole."""
+
+    def __init__(self) -> None:
+        super().__init__(DISK_FULL)
+
+
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "errors", "The disk is full, so the change was not saved and nothing was changed. Free some space and try again."
+)
+SQLITE_FULL = 13  # sqlite3.SQLITE_FULL, the result code of "database or disk is full"
+PG_DISK_FULL = "53100"  # PostgreSQL's SQLSTATE disk_full
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a database driver error (or one wrapping it, as peewee does) means "disk full"."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        err = todo.pop()
+        if not isinstance(err, BaseException) or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, DiskFullError):
+            return True
+        code = getattr(err, "sqlite_errorcode", None)
+        if (code is not None and code & 0xFF == SQLITE_FULL) or getattr(err, "pgcode", None) == PG_DISK_FULL:
+            return True
+        if "database or disk is full" in str(err):
+            return True
+        todo += [err.__cause__, err.__context__, *err.args]
+    return False

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
-from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
+from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError, is_disk_full
 from crmdesk.storage import schema
 from crmdesk.storage.models import database_proxy
 
@@ -28,6 +28,11 @@ SQLITE_PRAGMAS = {
     "cache_size": -32000,  # 32 MB
     "temp_store": "memory",
 }
+
+
+DISK_FULL_AT_OPEN = QT_TRANSLATE_NOOP(
+    "errors", "The disk is full, so the database {target} cannot be opened (crmdesk writes to it when it opens it, "
+              "and backs it up before an upgrade). Free some space and try again.")
 
 
 class DatabaseOpenError(CrmError):
@@ -62,6 +67,8 @@ def open_database(target: str | os.PathLike[str]) -> Database:
         raise
     except Exception as exc:  # a driver error on first contact
         db.close()
+        if is_disk_full(exc):  # e.g. no room for the copy taken before an upgrade
+            raise DatabaseOpenError(DISK_FULL_AT_OPEN, target=text) from exc
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "The database {target} cannot be opened: {reason}"),
             target=text,

@@ -7,6 +7,7 @@ transaction, so a failed or interrupted upgrade leaves the old schema intact.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -71,11 +72,18 @@ def upgrade(db: Database, path: Path | None) -> int:
     if version > 0 and path is not None and isinstance(db, SqliteDatabase):
         target = backup_path_for(path, version)
         target.parent.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(target)
+        # Copied under a temporary name and renamed when whole: a copy cut short (the process
+        # killed, the disk full) never sits in the folder under a backup's name.
+        part = target.with_name(target.name + ".part")
+        dest = sqlite3.connect(part)
         try:
             db.connection().backup(dest)
-        finally:
+        except BaseException:
             dest.close()
+            part.unlink(missing_ok=True)
+            raise
+        dest.close()
+        os.replace(part, target)
     try:
         with db.atomic():
             for step in range(version + 1, head() + 1):

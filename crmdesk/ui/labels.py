@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from crmdesk.domain import currency
 from crmdesk.domain.clock import from_ms
-from crmdesk.domain.errors import ERRORS_CONTEXT, CrmError
+from crmdesk.domain.errors import ERRORS_CONTEXT, CrmError, DiskFullError, is_disk_full
 
 CONTEXT = "labels"
 
@@ -144,6 +144,8 @@ def complaint_status(value: str | None) -> str:
 
 def error_text(exc: BaseException) -> str:
     """A user-facing sentence for an error, translated when it is one of ours."""
+    if not isinstance(exc, CrmError) and is_disk_full(exc):
+        exc = DiskFullError()  # a write outside a service transaction still reads as one sentence
     if isinstance(exc, CrmError):
         template = QCoreApplication.translate(ERRORS_CONTEXT, exc.template)
         try:

@@ -11,6 +11,7 @@ file appears only when complete: a failure or a cancel leaves nothing behind.
 from __future__ import annotations
 
 import csv
+import errno
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -86,6 +87,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
             os.fsync(done.fileno())
         os.replace(part, path)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise CrmError(QT_TRANSLATE_NOOP("errors", "There is not enough free space to write {name}; no file "
+                                                       "was written. Free some space and try again."),
+                           name=path.name) from exc
         raise CrmError(QT_TRANSLATE_NOOP("errors", "Could not write {name}: {reason}"), name=path.name,
                        reason=exc.strerror or str(exc)) from exc
     finally:
