@@ -112,6 +112,8 @@ def backup_before(ctx: Context, reason: str) -> BackupResult | None:
     database, or when the ``backup.before_changes`` setting is off."""
     if database_path() is None or not setup.get_setting(BEFORE_CHANGES_KEY, True):
         return None
+    if database_proxy.obj.in_transaction():
+        return None  # part of a bigger change, whose own caller took the copy
     return take_backup(ctx, reason)
 
 
