@@ -202,9 +202,8 @@ def _check_size(path: Path) -> None:
 
 
 def _quick_check(path: Path, with_wal: bool) -> list[str]:
-    uri = path.as_uri() + ("?mode=ro" if with_wal else "?immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = _read_only(path)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
@@ -214,6 +213,31 @@ def _quick_check(path: Path, with_wal: bool) -> list[str]:
     finally:
         conn.close()
     return [] if rows == ["ok"] else rows
+
+
+class _ReadOnly(sqlite3.Connection):
+    """A read-only connection that, closed, removes the -shm file it had to create to read a
+    -wal (so that a refused file is left exactly as it was)."""
+
+    made_shm: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.made_shm is not None:
+            self.made_shm.unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # Without a -wal file beside it nobody has the file open and nothing waits in a log, so it
+    # can be read as immutable: SQLite then creates no -shm/-wal files next to it.
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    had_shm = shm.exists()
+    uri = path.as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, factory=_ReadOnly)
+    if wal.exists() and not had_shm:
+        conn.made_shm = shm
+    return conn
 
 
 def _sound_without_wal(path: Path) -> bool:
@@ -269,12 +293,8 @@ def inspect_file(path: Path) -> int:
     0 means a blank database. Raises :class:`DatabaseOpenError` for a damaged file or an
     SQLite file that belongs to another program.
     """
-    # Without a -wal file beside it nobody has the file open and nothing waits in a log, so it
-    # can be read as immutable: SQLite then creates no -shm/-wal files next to it.
-    wal = path.with_name(path.name + "-wal")
-    uri = path.as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = _read_only(path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
