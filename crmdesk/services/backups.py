@@ -137,17 +137,19 @@ def _candidates(folder: Path) -> list[Path]:
 
 
 def list_backups(db_path: Path | None = None) -> list[BackupInfo]:
-    """The backups of the database (the open one by default), newest first, from the data
-    folder and the second folder."""
+    """The backups of a database, newest first: of the open one (from the data folder and the
+    second folder), or of the file ``db_path`` (its data folder only: no database is read)."""
     path = db_path or _require_path()
     folders = [files.folder_for(path)]
-    second = setup.get_setting(SECOND_FOLDER_KEY, "") if database_proxy.obj is not None else ""
+    second = setup.get_setting(SECOND_FOLDER_KEY, "") if db_path is None else ""
     if second and Path(second).expanduser().is_dir():
         folders.append(Path(second).expanduser())
-    named = [(b, folder) for folder in folders for b in
+    found = [(b, folder) for folder in folders for b in
              (policy.parse_name(p.name, path.stem) for p in _candidates(folder)) if b is not None]
-    named.sort(key=lambda pair: (pair[0].taken, pair[0].file_name), reverse=True)
-    return [files.read_info(folder / b.file_name) for b, folder in named]
+    infos = [(b, files.read_info(folder / b.file_name)) for b, folder in found]
+    infos.sort(key=lambda pair: (pair[1].taken_at or int(pair[0].taken.timestamp() * 1000), pair[0].file_name),
+               reverse=True)
+    return [info for _b, info in infos]
 
 
 def last_backup(db_path: Path | None = None) -> BackupInfo | None:
