@@ -268,15 +268,17 @@ def inspect_candidate(path: Path) -> int:
     read-only. Raises :class:`DatabaseOpenError` (or :class:`~schema.NewerSchemaError`)."""
     if not path.is_file():
         raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(path))
-    not_backup = QT_TRANSLATE_NOOP("errors", "{path} is not a crmdesk backup ({reason}).")
     if path.stat().st_size == 0:
-        raise DatabaseOpenError(not_backup, path=str(path), reason="it is empty")
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "{path} is not a crmdesk backup: it is empty."),
+                                path=str(path))
     with open(path, "rb") as fh:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotSqliteError(not_backup, path=str(path), reason="it is not an SQLite file")
+            raise NotSqliteError(QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a crmdesk backup (it is not an SQLite file)."), path=str(path))
     version = check_health(path, full=True)
     if version == 0:
-        raise DatabaseOpenError(not_backup, path=str(path), reason="it holds no crmdesk data")
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not a crmdesk backup: it holds no crmdesk data."), path=str(path))
     if version > schema.head():
         raise schema.NewerSchemaError(schema.NEWER_TEMPLATE, path=str(path), version=version, head=schema.head())
     return version
