@@ -93,7 +93,7 @@ def _open_or_recover(target: str, settings: UiSettings, language: str,
                      runner: TaskRunner) -> tuple[str | None, str, MainWindow | None]:
     """The welcome (for a new book) and the window; a damaged file is first explained, moved
     aside and replaced by its newest good backup or an empty book, as the user chooses (no
-    window when they quit instead). Raises CrmError for files that are refused as they are."""
+    window when they quit instead); so is garbage in the app's own database file. Raises CrmError for files that are refused as they are."""
     from crmdesk.storage.database import DamagedDatabaseError, NotSqliteError, is_url
 
     while True:
@@ -104,7 +104,10 @@ def _open_or_recover(target: str, settings: UiSettings, language: str,
             return start, language, open_window(target, settings, language, runner)
         except (DamagedDatabaseError, NotSqliteError) as exc:
             close_database()
-            if is_url(target):
+            # Garbage in the app's own file is damage; another file given with --db that is not
+            # a database at all (someone's notes) is refused as it is.
+            own = Path(target).absolute() == paths.default_db_path().absolute()
+            if is_url(target) or (isinstance(exc, NotSqliteError) and not own):
                 raise
             from crmdesk.ui.damaged import recover
 

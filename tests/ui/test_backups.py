@@ -149,3 +149,19 @@ def test_no_backup_offers_an_empty_start(qapp, english, db_path: Path, monkeypat
     close_database()
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_garbage_in_the_apps_own_file_is_damage(qapp, english, crmdesk_home: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk import paths
+
+    monkeypatch.setenv(EXIT_AFTER_PAINT_ENV, "1")
+    own = paths.default_db_path()
+    own.write_bytes(b"\x89PNG not a database" * 100)
+    offered = []
+    monkeypatch.setattr(damaged, "ask", lambda problem, backup: offered.append(problem) or damaged.EMPTY)
+    _start, _language, window = _open_or_recover(str(own), UiSettings(), english, TaskRunner(synchronous=True))
+    assert "not an SQLite file" in offered[0] and window is not None
+    assert list(own.parent.glob("crmdesk.sqlite.damaged-*"))
+    window.close()
+    close_database()
