@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--month", metavar="YYYY-MM", help="kpi only: the month measured (default: this month; "
                                                         "or give --from and --until)")
     _add_report_parser(sub)
+    bak = sub.add_parser("backup", help="write a verified copy of the database (for scheduled jobs)")
+    bak.add_argument("-o", "--output", metavar="FILE",
+                     help="the file to write (default: a new copy in the backups folder beside the database)")
+    res = sub.add_parser("restore", help="put a backup in place of the database (the database as it was is "
+                                         "backed up first, so the restore can be undone)")
+    res.add_argument("file", metavar="FILE", help="the backup to restore")
+    chk = sub.add_parser("check", help="check the database and repair what is safe to repair; exits non-zero "
+                                       "when damage remains")
+    chk.add_argument("--no-repair", action="store_true", help="only report, change nothing")
     return parser
 
 
@@ -373,7 +382,79 @@ def _report_pdf(args: argparse.Namespace, words: ReportWords, progress: _StderrP
     return build_complaints(ctx, _day(args.start, "--from"), _day(args.until, "--until"), words, args.paper, progress)
 
 
-COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk.services import backups
+    from crmdesk.services.context import Context
+
+    _open(args.db)
+    progress = _StderrProgress()
+    try:
+        result = backups.take_backup(Context(), "manual", Path(args.output) if args.output else None, progress)
+    finally:
+        progress.finish()
+    print(f"Backed up {result.customers} customers to {result.path} (checked).")
+    if result.second_copy:
+        print(f"Copied to {result.second_copy}.")
+    if result.warning:
+        print(f"crmdesk: {result.warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crmdesk import paths
+    from crmdesk.services import backups
+    from crmdesk.services.context import Context
+    from crmdesk.storage.database import DamagedDatabaseError, NotSqliteError, close_database, is_url
+
+    source = Path(args.file)
+    backups.check_restorable(source)  # a wrong file is refused before anything is opened
+    target = args.db or str(paths.default_db_path())
+    if is_url(target):
+        _refuse("a backup file is restored into a database file, not into a server database.")
+    try:
+        _open(target)
+    except (DamagedDatabaseError, NotSqliteError) as exc:
+        close_database()
+        moved = backups.move_aside(Path(target))
+        print(f"crmdesk: {exc} It was moved aside to {moved}.", file=sys.stderr)
+        backups.restore_as_new(source, Path(target))
+        _open(target)
+        print(f"Restored {source} as {target}.")
+        return 0
+    result = backups.restore(Context(), source)
+    note = ", and upgraded to this version of crmdesk" if result.migrated else ""
+    print(f"Restored {source}{note}. The database as it was is kept in {result.kept_aside} "
+          "(restore that to undo).")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from crmdesk.services.check import check_database
+
+    _open(args.db)
+    progress = _StderrProgress()
+    try:
+        report = check_database(repair=not args.no_repair, progress=progress)
+    finally:
+        progress.finish()
+    for finding in report.findings:
+        print(("repaired: " if finding.repaired else "found: ") + finding.text())
+    if report.healthy:
+        print("The database is healthy.")
+        return 0
+    if report.damage_remains:
+        print("crmdesk: damage remains that checking cannot repair; restore a backup (crmdesk restore FILE).",
+              file=sys.stderr)
+        return EXIT_ERROR
+    print("Everything found was repaired.")
+    return 0
+
+
+COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

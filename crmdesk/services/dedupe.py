@@ -121,6 +121,9 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict[str
     if not others:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose at least two customers to merge."))
     chosen = {k: v for k, v in (chosen or {}).items() if k in MERGEABLE}
+    from crmdesk.services.backups import backup_before
+
+    backup_before(ctx, "before-merge")
     now = ctx.now()
     with atomic():
         survivor = customers.get_live(survivor_id)

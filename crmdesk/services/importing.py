@@ -260,6 +260,9 @@ def import_customers(
     if dry_run or (report.errors and all_or_nothing) or not good:
         _count_matches(report, good, mode)
         return report
+    from crmdesk.services.backups import backup_before
+
+    backup_before(ctx, "before-import")
     with atomic(), bulk.deferred_upkeep(["customer", "customer_tag"], adding=len(good)):
         _write(ctx, report, good, mode, Path(path).name, progress)
     report.written = True

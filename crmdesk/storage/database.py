@@ -34,9 +34,21 @@ DISK_FULL_AT_OPEN = QT_TRANSLATE_NOOP(
     "errors", "The disk is full, so the database {target} cannot be opened (crmdesk writes to it when it opens it, "
               "and backs it up before an upgrade). Free some space and try again.")
 
+# A file up to this size is checked page by page (PRAGMA quick_check) each time it is opened,
+# well under a second; a bigger one gets the cheap checks (header, size, schema) only.
+HEALTH_CHECK_MAX_BYTES = 128 * 1024 * 1024
+
 
 class DatabaseOpenError(CrmError):
     """The database cannot be opened; the message says why in one sentence."""
+
+
+class NotSqliteError(DatabaseOpenError):
+    """The file is not an SQLite database at all."""
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    """The file was a database but is damaged (truncated, a bad page, a stray -wal beside it)."""
 
 
 def is_url(target: str) -> bool:
@@ -136,15 +148,146 @@ def _check_file(path: Path) -> None:
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DatabaseOpenError(
+        if not header.strip(b"\x00"):
+            raise DamagedDatabaseError(
+                QT_TRANSLATE_NOOP("errors", "{path} is damaged: it holds no database (only empty bytes)."),
+                path=str(path),
+            )
+        raise NotSqliteError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a crmdesk database (it is not an SQLite file)."),
             path=str(path),
         )
-    version = inspect_file(path)
+    version = check_health(path)
     if version > schema.head():
         raise schema.NewerSchemaError(
             schema.NEWER_TEMPLATE, path=str(path), version=version, head=schema.head()
         )
+
+
+def check_health(path: Path, full: bool | None = None) -> int:
+    """The schema version of an existing SQLite file, after checking, read-only, that it is
+    whole: not shorter than its header says, its schema readable, no -wal of another file
+    beside it, and (for a file up to :data:`HEALTH_CHECK_MAX_BYTES`, or when ``full``) every
+    page sound. Raises :class:`DamagedDatabaseError` or another :class:`DatabaseOpenError`."""
+    _check_size(path)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        version = inspect_file(path)
+    except DatabaseOpenError:
+        if wal.exists() and _sound_without_wal(path):
+            raise _stray_wal(path) from None
+        raise
+    if full is None:
+        full = path.stat().st_size <= HEALTH_CHECK_MAX_BYTES
+    if full:
+        problems = _quick_check(path, with_wal=wal.exists())
+        if problems:
+            if wal.exists() and _sound_without_wal(path):
+                raise _stray_wal(path)
+            raise DamagedDatabaseError(
+                QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason})."), path=str(path), reason=problems[0]
+            )
+    return version
+
+
+def _check_size(path: Path) -> None:
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    size = path.stat().st_size
+    page_size = int.from_bytes(header[16:18], "big") if len(header) == 100 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    in_step = header[92:96] == header[24:28]  # the page count is valid (SQLite 3.7+)
+    wal = path.with_name(path.name + "-wal")
+    if (len(header) < 100 or page_size < 512 or size % page_size
+            or (in_step and not wal.exists() and size < pages * page_size)):
+        raise DamagedDatabaseError(
+            QT_TRANSLATE_NOOP("errors", "{path} is damaged: the file is shorter than the database it holds."),
+            path=str(path),
+        )
+
+
+def _quick_check(path: Path, with_wal: bool) -> list[str]:
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.Error as exc:  # a damaged file may raise instead of answering
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+class _ReadOnly(sqlite3.Connection):
+    """A read-only connection that, closed, removes the -shm file it had to create to read a
+    -wal (so that a refused file is left exactly as it was)."""
+
+    made_shm: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.made_shm is not None:
+            self.made_shm.unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # Without a -wal file beside it nobody has the file open and nothing waits in a log, so it
+    # can be read as immutable: SQLite then creates no -shm/-wal files next to it.
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    had_shm = shm.exists()
+    uri = path.as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, factory=_ReadOnly)
+    if wal.exists() and not had_shm:
+        conn.made_shm = shm
+    return conn
+
+
+def _sound_without_wal(path: Path) -> bool:
+    """Whether the file itself, ignoring the -wal beside it, is a healthy crmdesk database."""
+    try:
+        conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True)
+        try:
+            ours = conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return ours and rows == ["ok"]
+
+
+def _stray_wal(path: Path) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        QT_TRANSLATE_NOOP(
+            "errors", "{path} cannot be opened safely: the -wal file beside it does not belong to it."
+        ),
+        path=str(path),
+    )
+
+
+def inspect_candidate(path: Path) -> int:
+    """The schema version of a file offered as a crmdesk backup, after checking it fully and
+    read-only. Raises :class:`DatabaseOpenError` (or :class:`~schema.NewerSchemaError`)."""
+    if not path.is_file():
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "The file {path} does not exist."), path=str(path))
+    if path.stat().st_size == 0:
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "{path} is not a crmdesk backup: it is empty."),
+                                path=str(path))
+    with open(path, "rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise NotSqliteError(QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a crmdesk backup (it is not an SQLite file)."), path=str(path))
+    version = check_health(path, full=True)
+    if version == 0:
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not a crmdesk backup: it holds no crmdesk data."), path=str(path))
+    if version > schema.head():
+        raise schema.NewerSchemaError(schema.NEWER_TEMPLATE, path=str(path), version=version, head=schema.head())
+    return version
 
 
 def _writable(path: Path) -> bool:
@@ -158,12 +301,8 @@ def inspect_file(path: Path) -> int:
     0 means a blank database. Raises :class:`DatabaseOpenError` for a damaged file or an
     SQLite file that belongs to another program.
     """
-    # Without a -wal file beside it nobody has the file open and nothing waits in a log, so it
-    # can be read as immutable: SQLite then creates no -shm/-wal files next to it.
-    wal = path.with_name(path.name + "-wal")
-    uri = path.as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = _read_only(path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
@@ -187,7 +326,7 @@ def inspect_file(path: Path) -> int:
 
 
 def _unreadable(path: Path, exc: Exception) -> DatabaseOpenError:
-    return DatabaseOpenError(
+    return DamagedDatabaseError(
         QT_TRANSLATE_NOOP("errors", "{path} cannot be read as a database ({reason})."),
         path=str(path),
         reason=str(exc),

@@ -7,8 +7,7 @@ transaction, so a failed or interrupted upgrade leaves the old schema intact.
 
 from __future__ import annotations
 
-import os
-import sqlite3
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -57,9 +56,17 @@ def _set_version(db: Database, version: int) -> None:
         )
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    return path.parent / "backups" / f"{path.stem}-before-v{head()}-from-v{version}-{stamp}.sqlite"
+def backup_before_migration(db: SqliteDatabase, path: Path, version: int) -> Path:
+    """A verified copy of the file at its old version, in the backups folder."""
+    from crmdesk.storage import backups
+
+    now = time.time()
+    target = backups.target_path(backups.folder_for(path), path.stem, "before-migration",
+                                 dt.datetime.fromtimestamp(now).replace(microsecond=0))
+    backups.write_backup(db.connection(), target, {
+        backups.TAKEN_KEY: str(int(now * 1000)), backups.REASON_KEY: "before-migration",
+        "backup_from_version": str(version)})
+    return target
 
 
 def upgrade(db: Database, path: Path | None) -> int:
@@ -70,20 +77,7 @@ def upgrade(db: Database, path: Path | None) -> int:
     if version == head():
         return 0
     if version > 0 and path is not None and isinstance(db, SqliteDatabase):
-        target = backup_path_for(path, version)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Copied under a temporary name and renamed when whole: a copy cut short (the process
-        # killed, the disk full) never sits in the folder under a backup's name.
-        part = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(part)
-        try:
-            db.connection().backup(dest)
-        except BaseException:
-            dest.close()
-            part.unlink(missing_ok=True)
-            raise
-        dest.close()
-        os.replace(part, target)
+        backup_before_migration(db, path, version)
     try:
         with db.atomic():
             for step in range(version + 1, head() + 1):

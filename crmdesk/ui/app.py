@@ -89,6 +89,33 @@ def welcome_if_new(target: str, settings: UiSettings, language: str) -> tuple[st
     return dialog.chosen_start(), i18n.install(QApplication.instance(), chosen)
 
 
+def _open_or_recover(target: str, settings: UiSettings, language: str,
+                     runner: TaskRunner) -> tuple[str | None, str, MainWindow | None]:
+    """The welcome (for a new book) and the window; a damaged file is first explained, moved
+    aside and replaced by its newest good backup or an empty book, as the user chooses (no
+    window when they quit instead); so is garbage in the app's own database file. Raises CrmError for files that are refused as they are."""
+    from crmdesk.storage.database import DamagedDatabaseError, NotSqliteError, is_url
+
+    while True:
+        try:
+            start = None
+            if not os.environ.get(EXIT_AFTER_PAINT_ENV):
+                start, language = welcome_if_new(target, settings, language)
+            return start, language, open_window(target, settings, language, runner)
+        except (DamagedDatabaseError, NotSqliteError) as exc:
+            close_database()
+            # Garbage in the app's own file is damage; another file given with --db that is not
+            # a database at all (someone's notes) is refused as it is.
+            own = Path(target).absolute() == paths.default_db_path().absolute()
+            if is_url(target) or (isinstance(exc, NotSqliteError) and not own):
+                raise
+            from crmdesk.ui.damaged import recover
+
+            if not recover(target, exc):
+                print(f"crmdesk: {exc}", file=sys.stderr)
+                return None, language, None
+
+
 def run(db_target: str | None = None) -> int:
     """Open the app; returns the process exit code."""
     app = make_application()
@@ -103,13 +130,12 @@ def run(db_target: str | None = None) -> int:
     runner = TaskRunner()
     try:
         try:
-            start = None
-            if not os.environ.get(EXIT_AFTER_PAINT_ENV):
-                start, language = welcome_if_new(target, settings, language)
-            window = open_window(target, settings, language, runner)
+            start, language, window = _open_or_recover(target, settings, language, runner)
         except CrmError as exc:
             QMessageBox.critical(None, "crmdesk", labels.error_text(exc))
             print(f"crmdesk: {exc}", file=sys.stderr)
+            return 1
+        if window is None:
             return 1
         instance.activation_requested.connect(window.bring_to_front)
         if os.environ.get(EXIT_AFTER_PAINT_ENV):

@@ -11,6 +11,7 @@ class ChangeBus(QObject):
     changes_did_happen = Signal(object)  # Changes
     step_was_taken = Signal(object)  # crmdesk.services.undo.Step: for the undo stack
     undo_requested = Signal()  # a dialog's own Undo button: the undo stack takes its last step back
+    backups_did_change = Signal()  # a backup was taken or restored: the status bar says when
 
     def publish(self, changes: Changes) -> None:
         if changes:

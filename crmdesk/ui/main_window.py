@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(db_label, self)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
+        from crmdesk.ui.backup_status import AutoBackup
+
+        self.auto_backup = AutoBackup(ctx, self.bus, self.statusBar())
         self._build_menus()
         # Complaints passing their deadline while the app runs are announced once each; those
         # that passed while it was closed are summed up by the log's banner, not replayed.
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self._care_first = QTimer(self, singleShot=True, interval=1500)
         self._care_first.timeout.connect(self.update_care)
         self._care_first.start()
+        self.auto_backup.start()
 
     def update_care(self) -> None:
         from crmdesk.services import care
@@ -304,6 +308,9 @@ class MainWindow(QMainWindow):
         self.demo_removal = DemoRemoval(self.ctx, self.runner, self.bus, self)
         self.file_menu.addAction(self.demo_removal.action)
         self.file_menu.addSeparator()
+        self.backups_action = QAction(self, objectName="backupsAction", triggered=self.on_backups)
+        self.file_menu.addAction(self.backups_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         from crmdesk.ui.undo import UndoHistory
@@ -349,6 +356,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self, objectName="aboutAction", triggered=self.on_about)
         self.about_qt_action = QAction(self, triggered=QApplication.aboutQt)
         self.help_menu.addAction(self.keyboard.shortcuts)
+        from crmdesk.ui.check_dialog import DatabaseCheck
+
+        self.database_check = DatabaseCheck(self.runner, self)
+        self.help_menu.addAction(self.database_check.action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
@@ -394,6 +405,9 @@ class MainWindow(QMainWindow):
             self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.backups_action.setText(self.tr("&Backups…"))
+        self.database_check.retranslate()
+        self.auto_backup.refresh()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.history.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
@@ -437,6 +451,12 @@ class MainWindow(QMainWindow):
 
         self.kpi_export = KpiExport(self.ctx, self.runner, self)
         self.kpi_export.run(kind)
+
+    def on_backups(self) -> None:
+        from crmdesk.ui.backups_dialog import BackupsDialog
+
+        self.backups_dialog = BackupsDialog(self.ctx, self.runner, self.bus, self)
+        self.backups_dialog.open()
 
     def on_import(self) -> None:
         self.show_pane(0)
@@ -487,6 +507,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_bytes("window/geometry", self.saveGeometry())
+        self.auto_backup.stop()
+        if self.auto_backup.runner is not None:
+            self.auto_backup.runner.shutdown()
         care_runner = getattr(self, "_care_runner", None)
         if care_runner is not None:  # an unfinished run is simply completed by the next start
             for timer in (self._care_first, self._care_timer, self._care_update_timer):

@@ -122,4 +122,4 @@ def test_version_one_file_gets_a_search_index(tmp_path: Path, monkeypatch: pytes
     assert hit("customer_fts", 'search_pinyin : "zxx" *') == [(1,)]
     assert hit("customer_phone_fts", '"5678"') == [(1,)]
     close_database()
-    assert list((tmp_path / "backups").glob("v1-*from-v1*.sqlite"))
+    assert list((tmp_path / "backups").glob("v1-*-before-migration.sqlite"))
