@@ -142,3 +142,35 @@ def import_updates(ctx: Context, batch_id: int, columns: Sequence[str], undoing:
     """Entries for the customers an import updated (after it), or for their undo (before it)."""
     return sql.insert_for_import_updates(ctx.now(), ctx.user_id, "undo" if undoing else "import", batch_id, columns,
                                          undoing)
+
+
+# -- reading, for the history views ----------------------------------------------------------------
+REFERENCES = {"owner": "user", "owner_id": "user", "assignee": "user", "stage": "stage", "lost_reason": "reason",
+              "customer": "customer", "category": "category"}
+
+
+def names_for(rows: Sequence[sql.AuditRow]) -> dict[tuple[str, int], str]:
+    """The names behind the ids the entries hold (owners, stages, lost reasons, complaint
+    categories, customers), by (kind, id): one query per kind for a page of entries."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        for key, pair in row.changes.items():
+            kind = REFERENCES.get(key)
+            if kind == "category" and row.table_name != "complaint":
+                continue  # a customer's category is an enum value, not an id
+            if kind and isinstance(pair, list):
+                wanted.setdefault(kind, set()).update(v for v in pair if isinstance(v, int))
+    models = {"user": (m.User, m.User.display_name), "stage": (m.PipelineStage, m.PipelineStage.name),
+              "reason": (m.LostReason, m.LostReason.name), "customer": (m.Customer, m.Customer.name),
+              "category": (m.ComplaintCategory, m.ComplaintCategory.name)}
+    out: dict[tuple[str, int], str] = {}
+    for kind, ids in wanted.items():
+        model, column = models[kind]
+        for id_, name in model.select(model.id, column).where(model.id.in_(sorted(ids))).tuples():
+            out[(kind, id_)] = name
+    return out
+
+
+def users() -> list[tuple[int, str]]:
+    """Everyone who may have made a change (also users no longer active), by name."""
+    return [(u.id, u.display_name) for u in m.User.select(m.User.id, m.User.display_name).order_by(m.User.display_name)]

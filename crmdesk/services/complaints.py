@@ -106,6 +106,7 @@ class ComplaintView:
     root_cause: str
     satisfaction: int | None
     satisfaction_comment: str
+    uid: str = ""  # the record's global id (its audit history is kept by it)
 
 
 def get(complaint_id: int) -> ComplaintView:
@@ -117,7 +118,7 @@ def get(complaint_id: int) -> ComplaintView:
         row.id, row.customer_id, customer.name, row.received_at, row.channel, row.category_id,
         category.name if category else "", row.severity, row.description, row.assignee_id,
         assignee.display_name if assignee else "", row.status, row.due_at, row.resolved_at, row.closed_at,
-        row.resolution, row.compensation_cents, row.root_cause, row.satisfaction, row.satisfaction_comment)
+        row.resolution, row.compensation_cents, row.root_cause, row.satisfaction, row.satisfaction_comment, row.uid)
 
 
 @dataclass

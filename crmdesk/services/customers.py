@@ -152,13 +152,15 @@ class CustomerSummary:
     order_total_cents: int
     last_contact_at: int | None
     tags: list[str]
+    uid: str = ""  # the record's global id (its audit history is kept by it)
 
 
 def summary(customer_id: int) -> CustomerSummary:
     row = get_live(customer_id)
     owner = row.owner.display_name if row.owner_id else ""
     return CustomerSummary(row.id, row.name, row.phone, row.category, row.tier, row.stage, owner,
-                           row.order_count, row.order_total_cents, row.last_contact_at, tag_names(customer_id))
+                           row.order_count, row.order_total_cents, row.last_contact_at, tag_names(customer_id),
+                           row.uid)
 
 
 def load_input(customer_id: int) -> CustomerInput:

@@ -321,7 +321,7 @@ class AuditEntry(BaseModel):
     """Who changed what and when, field by field (JSON before/after)."""
 
     at = BigIntegerField(index=True)
-    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", index=False)  # (user, at) serves it
     table_name = CharField()
     record_uid = CharField(max_length=32)
     action = CharField()  # create / update / delete / restore / merge / import / move / undo ...
