@@ -104,13 +104,15 @@ def contacts_of(customer_id: int) -> list[ContactInput]:
 
 
 
-DERIVED = ("name_pinyin", "name_initials")  # computed from the name: not news in the audit trail
+DERIVED = ("name_pinyin", "name_initials", "phone_e164")  # computed from name and phone: not news in the audit trail
 
 
 def _audited(values: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in values.items() if k not in DERIVED}
     if out.get("custom_fields") == "{}":
         out.pop("custom_fields")
+    if out.get("birth_month") is None and out.get("birthday_calendar") == "solar":
+        out.pop("birthday_calendar")  # the default of a customer whose birthday is not known
     return out
 
 

@@ -43,9 +43,9 @@ class AuditTrailDialog(QDialog):
         for user_id, name in audit.users():
             self.user.addItem(name, user_id)
         self.kind = QComboBox(self, objectName="auditKind")
-        self.kind.addItem(self.tr("Every kind of record"), ())
+        self.kind.addItem(self.tr("Every kind of record"), "")
         for table in audit.AUDITED:
-            self.kind.addItem(kind_label(table), (table,))
+            self.kind.addItem(kind_label(table), table)
         self.since = optional_date_edit(self, None, self.tr("(any)"))
         self.since.setObjectName("auditSince")
         self.until = optional_date_edit(self, None, self.tr("(any)"))
@@ -80,7 +80,7 @@ class AuditTrailDialog(QDialog):
             user_id=user if user not in (None, SYSTEM) else None, system_only=user == SYSTEM,
             since=_day_start(since) if since else None,
             until=_day_start(until + dt.timedelta(days=1)) if until else None,  # the whole last day
-            tables=tuple(self.kind.currentData() or ()))
+            tables=(self.kind.currentData(),) if self.kind.currentData() else ())
 
     def apply(self) -> None:
         flt = self.current_filter()

@@ -8,6 +8,7 @@ money, times, names instead of ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from crmdesk.domain.clock import from_ms
 from crmdesk.services import audit
 from crmdesk.storage.audit import AuditRow, Cursor
 from crmdesk.ui import labels
@@ -167,6 +169,12 @@ def value_text(table: str, key: str, value: Any, names: dict[tuple[str, int], st
     return str(value)
 
 
+def _short_time(ms: int) -> str:
+    """A moment without its year when it is this year's (the narrow panel's first column)."""
+    moment = from_ms(ms)
+    return moment.strftime("%m-%d %H:%M") if moment.year == dt.date.today().year else moment.strftime("%Y-%m-%d")
+
+
 @dataclass(frozen=True)
 class Line:
     """One row of the table: one field of one entry (an entry without fields has one row)."""
@@ -175,22 +183,29 @@ class Line:
     key: str | None
 
 
-WHEN, WHO, ACTION, RECORD, FIELD, BEFORE, AFTER = range(7)
+WHEN, WHO, ACTION, RECORD, FIELD, BEFORE, AFTER, DONE, CHANGE = range(9)
 HEADERS = {
     WHEN: QT_TRANSLATE_NOOP("History", "When"), WHO: QT_TRANSLATE_NOOP("History", "Who"),
     ACTION: QT_TRANSLATE_NOOP("History", "Action"), RECORD: QT_TRANSLATE_NOOP("History", "Record"),
     FIELD: QT_TRANSLATE_NOOP("History", "Field"), BEFORE: QT_TRANSLATE_NOOP("History", "Before"),
     AFTER: QT_TRANSLATE_NOOP("History", "After"),
+    DONE: QT_TRANSLATE_NOOP("History", "Who · what"), CHANGE: QT_TRANSLATE_NOOP("History", "Change"),
 }
 
 
 class HistoryModel(QAbstractTableModel):
     """Audit entries newest first, one row per changed field, paged by keyset as the view
-    scrolls. ``with_record`` adds a column naming the record (for the whole trail)."""
+    scrolls. ``with_record`` adds a column naming the record (for the whole trail);
+    ``compact`` folds who and action, and before and after, into one column each (for the
+    narrow panel beside the customer list)."""
 
-    def __init__(self, parent: Any = None, with_record: bool = False) -> None:
+    def __init__(self, parent: Any = None, with_record: bool = False, compact: bool = False) -> None:
         super().__init__(parent)
-        self._columns = [WHEN, WHO, ACTION, *([RECORD] if with_record else []), FIELD, BEFORE, AFTER]
+        self._compact = compact
+        if compact:
+            self._columns = [WHEN, DONE, CHANGE]
+        else:
+            self._columns = [WHEN, WHO, ACTION, *([RECORD] if with_record else []), FIELD, BEFORE, AFTER]
         self._lines: list[Line] = []
         self._names: dict[tuple[str, int], str] = {}
         self._fetch: Fetch | None = None
@@ -198,16 +213,33 @@ class HistoryModel(QAbstractTableModel):
         self._done = True
 
     def set_source(self, fetch: Fetch | None) -> None:
-        """Show what ``fetch(after, limit)`` returns, a page at a time (None: nothing)."""
-        self.beginResetModel()
-        self._lines, self._names = [], {}
+        """Show what ``fetch(after, limit)`` returns, a page at a time (None: nothing). The
+        first page is read before the reset, so that a view asking for more while the reset
+        is announced finds the model already whole."""
         self._fetch, self._cursor, self._done = fetch, None, fetch is None
+        self._names = {}
+        lines = self._next_page()
+        self.beginResetModel()
+        self._lines = lines
         self.endResetModel()
-        if self.canFetchMore():
-            self.fetchMore()
+
+    def _next_page(self) -> list[Line]:
+        if self._done or self._fetch is None:
+            return []
+        page = self._fetch(self._cursor, PAGE)
+        if len(page) < PAGE:
+            self._done = True
+        if not page:
+            return []
+        self._cursor = (page[-1].at, page[-1].id)
+        self._names.update(audit.names_for(page))
+        return [Line(row, key) for row in page for key in (list(row.changes) or [None])]
 
     def reload(self) -> None:
         self.set_source(self._fetch)
+
+    def columns(self) -> list[int]:
+        return list(self._columns)
 
     def entry_count(self) -> int:
         return len({line.entry.id for line in self._lines})
@@ -222,20 +254,14 @@ class HistoryModel(QAbstractTableModel):
         return not parent.isValid() and not self._done
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if not self.canFetchMore(parent) or self._fetch is None:
+        if not self.canFetchMore(parent):
             return
-        page = self._fetch(self._cursor, PAGE)
-        if len(page) < PAGE:
-            self._done = True
-        if not page:
-            return
-        self._cursor = (page[-1].at, page[-1].id)
-        self._names.update(audit.names_for(page))
-        lines = [Line(row, key) for row in page for key in (list(row.changes) or [None])]
-        first = len(self._lines)
-        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
-        self._lines += lines
-        self.endInsertRows()
+        lines = self._next_page()
+        if lines:
+            first = len(self._lines)
+            self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+            self._lines += lines
+            self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -253,10 +279,14 @@ class HistoryModel(QAbstractTableModel):
             return line.entry.id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        text = self._text(line, self._columns[index.column()])
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if len(text) > 30 else None
-        return text
+            if self._compact:  # the narrow panel cuts long values: the tip has the whole entry line
+                return "\n".join(self._text(line, c) for c in (WHEN, WHO, ACTION, FIELD, BEFORE, AFTER))
+            return self._text(line, column) or None
+        if column == WHEN and self._compact:
+            return _short_time(line.entry.at)
+        return self._text(line, column)
 
     def _text(self, line: Line, column: int) -> str:
         entry = line.entry
@@ -266,12 +296,18 @@ class HistoryModel(QAbstractTableModel):
             return entry.user or QCoreApplication.translate("History", "(nobody signed in)")
         if column == ACTION:
             return action_label(entry.action)
+        if column == DONE:
+            return f"{self._text(line, WHO)} · {self._text(line, ACTION)}"
         if column == RECORD:
             return f"{kind_label(entry.table_name)} · {entry.record}" if entry.record else kind_label(entry.table_name)
         if line.key is None:
             return ""
         if column == FIELD:
             return field_label(entry.table_name, line.key)
+        if column == CHANGE:
+            change = f"{self._text(line, BEFORE)} → {self._text(line, AFTER)}"
+            return QCoreApplication.translate("History", "%1: %2").replace("%1", self._text(line, FIELD)).replace(
+                "%2", change)
         pair = entry.changes.get(line.key)
         pair = pair if isinstance(pair, list) and len(pair) == 2 else [None, pair]
         value = pair[0] if column == BEFORE else pair[1]
@@ -289,19 +325,26 @@ def make_table(model: HistoryModel, parent: QWidget, name: str) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    width = view.fontMetrics().averageCharWidth()
-    for column, chars in enumerate((17, 8, 9, *([18] if model.columnCount() == 7 else []), 12, 16)):
-        view.setColumnWidth(column, chars * width + 12)
+    metrics = view.fontMetrics()
+    view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+    width = metrics.averageCharWidth()
+    compact = CHANGE in model.columns()
+    samples = {WHEN: "0000-00-00 00:" if compact else "0000-00-00 00:00", WHO: "M" * 5, ACTION: "M" * 7, RECORD: "M" * 14, FIELD: "M" * 9,
+               BEFORE: "M" * 10, DONE: "M" * 10}
+    actions = max(metrics.horizontalAdvance(action_label(a)) for a in ACTIONS)
+    for column, key in enumerate(model.columns()[:-1]):  # the last one stretches
+        need = actions if key == ACTION else metrics.horizontalAdvance(samples.get(key, "M" * 8))
+        view.setColumnWidth(column, max(need, 6 * width) + 16)
     return view
 
 
 class HistoryView(QWidget):
     """One record's history: call :meth:`show_record` with its table and uid."""
 
-    def __init__(self, parent: QWidget | None = None, name: str = "historyView") -> None:
+    def __init__(self, parent: QWidget | None = None, name: str = "historyView", compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.model = HistoryModel(self)
+        self.model = HistoryModel(self, compact=compact)
         self.table = make_table(self.model, self, name + "Table")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -62,7 +62,7 @@ class ComplaintDetail(QWidget):
         self.tabs = QTabWidget(self, objectName="complaintTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.history = HistoryView(self, "complaintHistory")
+        self.history = HistoryView(self, "complaintHistory", compact=True)
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.currentChanged.connect(lambda _i: self._show_history())
         layout.addWidget(self.tabs, 1)

@@ -80,7 +80,7 @@ class CustomerDetail(QWidget):
         self.tabs = QTabWidget(self, objectName="customerTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline_view, "")
-        self.history = HistoryView(self, "customerHistory")
+        self.history = HistoryView(self, "customerHistory", compact=True)
         self.tabs.addTab(self.history, "")
         self.tabs.currentChanged.connect(self._on_tab)
         self.timeline_label.hide()  # the tab names it
