@@ -253,3 +253,19 @@ def insert_for_import_updates(at: int, user_id: int | None, action: str, batch_i
            f"FROM import_item AS i JOIN customer AS t ON t.id = i.customer_id "
            f"WHERE i.batch_id = {p} AND i.action = 'updated'")
     return m.database_proxy.execute_sql(sql, [at, user_id, action, batch_id]).rowcount
+
+
+def pair(key: str, before: Any, after: Any) -> Any:
+    """``{key: [before, after]}`` as a peewee expression, as text, on either engine."""
+    from peewee import Cast, fn
+
+    if _sqlite():
+        return fn.json_object(key, fn.json_array(before, after))
+    return Cast(fn.json_build_object(key, fn.json_build_array(before, after)), "text")
+
+
+def insert_from(query: Any) -> int:
+    """Write the entries a peewee query selects as (at, user_id, table_name, record_uid,
+    action, changes), in one INSERT … SELECT."""
+    a = m.AuditEntry
+    return a.insert_from(query, [a.at, a.user, a.table_name, a.record_uid, a.action, a.changes]).execute()

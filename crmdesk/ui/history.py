@@ -53,6 +53,7 @@ ACTIONS = {
     "resolve": QT_TRANSLATE_NOOP("History", "Resolved"),
     "close": QT_TRANSLATE_NOOP("History", "Closed"),
     "rate": QT_TRANSLATE_NOOP("History", "Satisfaction recorded"),
+    "retier": QT_TRANSLATE_NOOP("History", "Re-tiered"),
 }
 
 KINDS = {

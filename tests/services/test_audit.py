@@ -224,3 +224,18 @@ def test_the_clock_is_the_contexts(ctx: Context, users: tuple[int, int]) -> None
     ctx.clock = type(ctx.clock)(dt.datetime(2030, 1, 2, 3, 4))
     customers.create_customer(ctx, CustomerInput(name="赵六"))
     assert _entries("customer", "create")[0].at == to_ms(dt.datetime(2030, 1, 2, 3, 4))
+
+
+def test_retiering_everyone_is_audited_in_sql(ctx: Context, users: tuple[int, int]) -> None:
+    from crmdesk.services import metrics
+
+    ids = [customers.create_customer(ctx, CustomerInput(name=f"客户{i}", tier="strategic"))[0] for i in range(3)]
+    m.Customer.update(tier_manual=False).execute()
+    changed, _ = metrics.retier_all(ctx)
+    entries = _entries("customer", "retier")
+    assert changed >= 3 and len(entries) == changed
+    tiers = [_changes(e)["tier"] for e in entries if "tier" in _changes(e)]
+    assert len(tiers) == 3 and all(before == "strategic" and after != "strategic" for before, after in tiers)
+    assert {e.user_id for e in entries} == {ctx.user_id} and {e.at for e in entries} == {ctx.now()}
+    metrics.accept_suggestion(ctx, ids[0], "stage")  # already the suggestion: nothing to record
+    assert not _entries("customer", "update")
