@@ -182,6 +182,7 @@ def test_import_and_its_undo_are_audited_set_based(tmp_path: Path, ctx: Context,
     assert len(imported) == 6
     new = [r for r in imported if r.record_uid != m.Customer.get_by_id(existing).uid]
     assert all(_changes(r)["city"] == [None, "北京"] and "phone" in _changes(r) for r in new)
+    assert all("company" not in _changes(r) and "notes" not in _changes(r) for r in new)  # empty: not recorded
     old = [r for r in imported if r.record_uid == m.Customer.get_by_id(existing).uid][0]
     assert _changes(old) == {"city": ["上海", "杭州"]}
     importing.undo_import(ctx, report.batch_id)
