@@ -1,12 +1,10 @@
 """Changing many customers at once: owner, tier, category, stage, tags, recycle bin.
 
 Each action takes the customers as a filter (an explicit selection is a filter of ids), runs
-in one transaction, records an audit entry per customer, and reports progress for big sets.
+in one transaction, records an audit entry per customer it changes (set-based, see services.audit), and reports progress for big sets.
 """
 
 from __future__ import annotations
-
-import json
 
 from crmdesk.domain import search
 from crmdesk.domain.changes import Changes
@@ -16,9 +14,9 @@ from crmdesk.domain.enums import Category, LifecycleStage, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
+from crmdesk.services import audit
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
-from crmdesk.storage import bulk as raw
 from crmdesk.storage import listing
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -45,16 +43,17 @@ def _chunks(ids: list[int]) -> list[list[int]]:
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
-def _audit_many(ctx: Context, ids: list[int], action: str, change: dict) -> None:
-    text = json.dumps(change, ensure_ascii=False)
-    for part in _chunks(ids):
-        uids = m.Customer.select(m.Customer.uid).where(m.Customer.id.in_(part)).tuples()
-        raw.insert_rows("audit_entry", ("at", "user_id", "table_name", "record_uid", "action", "changes"),
-                        [(ctx.now(), ctx.user_id, "customer", uid, action, text) for (uid,) in uids])
+def _tag_holders(tag_id: int, having: bool) -> tuple[str, list[int]]:
+    """An SQL condition on customer ``t``: it has (or has not) the live tag ``tag_id``."""
+    sql = ("EXISTS (SELECT 1 FROM customer_tag AS ct WHERE ct.customer_id = t.id AND ct.tag_id = {p} "
+           "AND ct.deleted_at IS NULL)").format(p=m.database_proxy.obj.param)
+    return (sql if having else f"NOT {sql}"), [tag_id]
 
 
-def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progress: Progress | None = None) -> Changes:
-    """Set tier, category or lifecycle stage of every customer the filter selects."""
+def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progress: Progress | None = None,
+              action: str = "update") -> Changes:
+    """Set tier, category or lifecycle stage of every customer the filter selects (the
+    audit trail gets one entry, under ``action``, per customer whose value changes)."""
     if field not in FIELDS or value not in FIELDS[field][0]:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."),
                               field=field, value=value)
@@ -62,6 +61,7 @@ def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progres
     manual_flag = FIELDS[field][1]
     with atomic():
         ids = resolve(ctx, flt)
+        audit.set_many(ctx, m.Customer, ids, action, {field: value})
         for done, part in enumerate(_chunks(ids)):
             check(progress)
             updates = {field: value, "stamp": ctx.now()}
@@ -69,18 +69,17 @@ def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progres
                 updates[manual_flag] = True  # a person chose it: suggestions leave it alone
             m.Customer.update(**updates).where(m.Customer.id.in_(part)).execute()
             progress.report(min((done + 1) * CHUNK, len(ids)), len(ids))
-        _audit_many(ctx, ids, "update", {field: [None, value]})
     return _changes(ids)
 
 
-def assign_owner(ctx: Context, flt: CustomerFilter, owner_id: int | None) -> Changes:
+def assign_owner(ctx: Context, flt: CustomerFilter, owner_id: int | None, action: str = "update") -> Changes:
     if owner_id is not None and m.User.get_or_none((m.User.id == owner_id) & m.User.deleted_at.is_null()) is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "That user does not exist."), field="owner")
     with atomic():
         ids = resolve(ctx, flt)
+        audit.set_many(ctx, m.Customer, ids, action, {"owner": owner_id})
         for part in _chunks(ids):
             m.Customer.update(owner=owner_id, stamp=ctx.now()).where(m.Customer.id.in_(part)).execute()
-        _audit_many(ctx, ids, "update", {"owner": [None, owner_id]})
     return _changes(ids)
 
 
@@ -88,9 +87,9 @@ def delete(ctx: Context, flt: CustomerFilter) -> Changes:
     """Move every selected customer to the recycle bin."""
     with atomic():
         ids = resolve(ctx, flt)
+        audit.deleted(ctx, m.Customer, ids)
         for part in _chunks(ids):
             m.Customer.update(deleted_at=ctx.now(), stamp=ctx.now()).where(m.Customer.id.in_(part)).execute()
-        _audit_many(ctx, ids, "delete", {})
     return _changes(ids)
 
 
@@ -123,6 +122,8 @@ def add_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress | N
         elif tag.deleted_at is not None:
             m.Tag.update(deleted_at=None, stamp=now).where(m.Tag.id == tag.id).execute()
         ids = resolve(ctx, flt)
+        where, params = _tag_holders(tag.id, having=False)
+        audit.mark_many(ctx, m.Customer, ids, "tag", {"tag": [None, names[0]]}, where, params)
         for done, part in enumerate(_chunks(ids)):
             check(progress)
             m.CustomerTag.update(deleted_at=None, stamp=now).where(
@@ -132,7 +133,6 @@ def add_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress | N
                                       ).on_conflict_ignore().execute()
             _refresh_search_text(part)
             progress.report(min((done + 1) * CHUNK, len(ids)), len(ids))
-        _audit_many(ctx, ids, "update", {"tags": ["+", names[0]]})
     return _changes(ids)
 
 
@@ -144,6 +144,8 @@ def remove_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress 
         if tag is None:
             return Changes()
         ids = resolve(ctx, flt)
+        where, params = _tag_holders(tag.id, having=True)
+        audit.mark_many(ctx, m.Customer, ids, "untag", {"tag": [tag.name, None]}, where, params)
         for done, part in enumerate(_chunks(ids)):
             check(progress)
             m.CustomerTag.update(deleted_at=now, stamp=now).where(
@@ -151,5 +153,4 @@ def remove_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress 
             ).execute()
             _refresh_search_text(part)
             progress.report(min((done + 1) * CHUNK, len(ids)), len(ids))
-        _audit_many(ctx, ids, "update", {"tags": ["-", tag.name]})
     return _changes(ids)

@@ -38,6 +38,7 @@ from crmdesk.domain.complaints import (
 from crmdesk.domain.enums import ReminderKind, Severity
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
+from crmdesk.services import audit
 from crmdesk.services.context import Context
 from crmdesk.services.setup import DEFAULT_SLA_HOURS, get_setting, set_setting
 from crmdesk.storage import complaints as queries
@@ -105,6 +106,7 @@ class ComplaintView:
     root_cause: str
     satisfaction: int | None
     satisfaction_comment: str
+    uid: str = ""  # the record's global id (its audit history is kept by it)
 
 
 def get(complaint_id: int) -> ComplaintView:
@@ -116,7 +118,7 @@ def get(complaint_id: int) -> ComplaintView:
         row.id, row.customer_id, customer.name, row.received_at, row.channel, row.category_id,
         category.name if category else "", row.severity, row.description, row.assignee_id,
         assignee.display_name if assignee else "", row.status, row.due_at, row.resolved_at, row.closed_at,
-        row.resolution, row.compensation_cents, row.root_cause, row.satisfaction, row.satisfaction_comment)
+        row.resolution, row.compensation_cents, row.root_cause, row.satisfaction, row.satisfaction_comment, row.uid)
 
 
 @dataclass
@@ -181,6 +183,11 @@ def _event(ctx: Context, complaint_id: int, before: str | None, after: str | Non
                             from_status=before, to_status=after, note=note[:MAX_TEXT])
 
 
+def _fields(row: m.Complaint, names: Any) -> dict[str, Any]:
+    """The row's current values of ``names`` (foreign keys as ids), for the audit trail."""
+    return {k: getattr(row, f"{k}_id" if k in ("customer", "category", "assignee") else k) for k in names}
+
+
 def _changed(complaint_id: int, customer_id: int | None = None, reminder: int | None = None) -> Changes:
     return Changes(complaints={complaint_id}, customers={customer_id} if customer_id else set(),
                    reminders={reminder} if reminder else set())
@@ -198,6 +205,9 @@ def log_complaint(ctx: Context, data: ComplaintInput) -> tuple[int, Changes]:
             search_text=search.search_text(data.description),
             due_at=due_at(data.received_at, data.severity))
         _event(ctx, row.id, None, NEW)
+        audit.created(ctx, row, {"customer": data.customer_id, "received_at": data.received_at, "channel": data.channel,
+                                 "category": data.category_id, "severity": data.severity,
+                                 "description": row.description, "assignee": data.assignee_id, "status": NEW})
     return row.id, _changed(row.id, data.customer_id)
 
 
@@ -215,6 +225,8 @@ def update_complaint(ctx: Context, complaint_id: int, data: ComplaintInput) -> C
             values["due_at"] = due_at(data.received_at, data.severity)
         m.Complaint.update(**values).where(m.Complaint.id == complaint_id).execute()
         _event(ctx, complaint_id, None, None, "")
+        audited = ("customer", "received_at", "channel", "category", "severity", "description", "assignee", "due_at")
+        audit.changed(ctx, row, "update", _fields(row, audited), {k: v for k, v in values.items() if k in audited})
     return _changed(complaint_id, data.customer_id)
 
 
@@ -227,10 +239,10 @@ def resolve(ctx: Context, complaint_id: int, resolution: Resolution) -> Changes:
         row = _live(complaint_id)
         check_transition(row.status, RESOLVED)
         validate_resolution(resolution, row.received_at, ctx.now())
-        m.Complaint.update(
-            status=RESOLVED, resolved_at=resolution.resolved_at, resolution=resolution.text.strip(),
-            root_cause=resolution.root_cause.strip(), compensation_cents=resolution.compensation_cents,
-            stamp=ctx.now()).where(m.Complaint.id == complaint_id).execute()
+        values = dict(status=RESOLVED, resolved_at=resolution.resolved_at, resolution=resolution.text.strip(),
+                      root_cause=resolution.root_cause.strip(), compensation_cents=resolution.compensation_cents)
+        m.Complaint.update(stamp=ctx.now(), **values).where(m.Complaint.id == complaint_id).execute()
+        audit.changed(ctx, row, "resolve", _fields(row, values), values)
         _event(ctx, complaint_id, row.status, RESOLVED, resolution.text.strip())
     return _changed(complaint_id, row.customer_id)
 
@@ -245,6 +257,7 @@ def close(ctx: Context, complaint_id: int, note: str = "") -> Changes:
                                                               "is written down."), field="resolution")
         now = ctx.now()
         m.Complaint.update(status=CLOSED, closed_at=now, stamp=now).where(m.Complaint.id == complaint_id).execute()
+        audit.changed(ctx, row, "close", _fields(row, ("status", "closed_at")), {"status": CLOSED, "closed_at": now})
         _event(ctx, complaint_id, row.status, CLOSED, note)
         reminder = m.Reminder.create(
             uid=new_uid(), stamp=now, customer=row.customer_id, kind=ReminderKind.AFTER_COMPLAINT.value,
@@ -261,8 +274,9 @@ def reopen(ctx: Context, complaint_id: int, note: str) -> Changes:
         row = _live(complaint_id)
         check_transition(row.status, REOPENED)
         now = ctx.now()
-        m.Complaint.update(status=REOPENED, resolved_at=None, closed_at=None, due_at=due_at(now, row.severity),
-                           stamp=now).where(m.Complaint.id == complaint_id).execute()
+        values = dict(status=REOPENED, resolved_at=None, closed_at=None, due_at=due_at(now, row.severity))
+        m.Complaint.update(stamp=now, **values).where(m.Complaint.id == complaint_id).execute()
+        audit.changed(ctx, row, "reopen", _fields(row, values), values)
         _event(ctx, complaint_id, row.status, REOPENED, note)
     return _changed(complaint_id, row.customer_id)
 
@@ -272,6 +286,7 @@ def _move(ctx: Context, complaint_id: int, target: str, note: str) -> Changes:
         row = _live(complaint_id)
         check_transition(row.status, target)
         m.Complaint.update(status=target, stamp=ctx.now()).where(m.Complaint.id == complaint_id).execute()
+        audit.changed(ctx, row, "status", {"status": row.status}, {"status": target})
         _event(ctx, complaint_id, row.status, target, note)
     return _changed(complaint_id, row.customer_id)
 
@@ -293,8 +308,9 @@ def rate(ctx: Context, complaint_id: int, score: int, comment: str = "") -> Chan
         if row.status not in DONE_STATUSES:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Satisfaction is asked after the complaint is "
                                                               "resolved."), field="satisfaction")
-        m.Complaint.update(satisfaction=score, satisfaction_comment=comment.strip()[:MAX_TEXT], stamp=ctx.now()
-                           ).where(m.Complaint.id == complaint_id).execute()
+        values = dict(satisfaction=score, satisfaction_comment=comment.strip()[:MAX_TEXT])
+        m.Complaint.update(stamp=ctx.now(), **values).where(m.Complaint.id == complaint_id).execute()
+        audit.changed(ctx, row, "rate", _fields(row, values), values)
         _event(ctx, complaint_id, None, None, f"★{score} {comment.strip()}".strip())
     return _changed(complaint_id)
 

@@ -13,6 +13,7 @@ from crmdesk.domain.enums import InteractionKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
+from crmdesk.services import audit
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -103,15 +104,16 @@ def contacts_of(customer_id: int) -> list[ContactInput]:
 
 
 
-def _audit(ctx: Context, record: m.Synced, action: str, changes: dict[str, Any]) -> None:
-    m.AuditEntry.create(
-        at=ctx.now(),
-        user=ctx.user_id,
-        table_name=record._meta.table_name,
-        record_uid=record.uid,
-        action=action,
-        changes=json.dumps(changes, ensure_ascii=False, default=str),
-    )
+DERIVED = ("name_pinyin", "name_initials", "phone_e164")  # computed from name and phone: not news in the audit trail
+
+
+def _audited(values: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in values.items() if k not in DERIVED}
+    if out.get("custom_fields") == "{}":
+        out.pop("custom_fields")
+    if out.get("birth_month") is None and out.get("birthday_calendar") == "solar":
+        out.pop("birthday_calendar")  # the default of a customer whose birthday is not known
+    return out
 
 
 def get_live(customer_id: int) -> m.Customer:
@@ -133,10 +135,7 @@ def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Changes]:
         row = m.Customer.create(uid=new_uid(), stamp=now, created_at=now, **values, **_search_columns(values, tags))
         _set_tags(ctx, row.id, tags)
         _save_contacts(ctx, row.id, data.contacts)
-        audit = {k: [None, v] for k, v in values.items() if v not in ("", None, False)}
-        if tags:
-            audit["tags"] = [None, tags]
-        _audit(ctx, row, "create", audit)
+        audit.created(ctx, row, {**_audited(values), "tags": tags})
     return row.id, Changes(customers={row.id})
 
 
@@ -155,13 +154,15 @@ class CustomerSummary:
     order_total_cents: int
     last_contact_at: int | None
     tags: list[str]
+    uid: str = ""  # the record's global id (its audit history is kept by it)
 
 
 def summary(customer_id: int) -> CustomerSummary:
     row = get_live(customer_id)
     owner = row.owner.display_name if row.owner_id else ""
     return CustomerSummary(row.id, row.name, row.phone, row.category, row.tier, row.stage, owner,
-                           row.order_count, row.order_total_cents, row.last_contact_at, tag_names(customer_id))
+                           row.order_count, row.order_total_cents, row.last_contact_at, tag_names(customer_id),
+                           row.uid)
 
 
 def load_input(customer_id: int) -> CustomerInput:
@@ -172,7 +173,9 @@ def load_input(customer_id: int) -> CustomerInput:
                          tags=tag_names(customer_id), contacts=contacts_of(customer_id), **kwargs)
 
 
-def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Changes:
+def update_customer(ctx: Context, customer_id: int, data: CustomerInput, action: str = "update") -> Changes:
+    """Save the edited customer; the audit trail gets the fields that changed (under
+    ``action``: an undo or a merge says so)."""
     values = _columns(data)
     tags = clean_tags(data.tags)
     for contact in data.contacts:
@@ -180,12 +183,13 @@ def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Chan
     with atomic():
         row = get_live(customer_id)
         before = {k: getattr(row, k if k != "owner" else "owner_id") for k in values}
-        diff = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+        diff = audit.diff(_audited(before), _audited(values))
         old_tags = tag_names(customer_id)
         if sorted(old_tags) != sorted(tags):
             diff["tags"] = [old_tags, tags]
-        if data.contacts != contacts_of(customer_id):
-            diff["contacts"] = [None, [c.name for c in data.contacts]]
+        old_contacts = contacts_of(customer_id)
+        if data.contacts != old_contacts:
+            diff["contacts"] = [[c.name for c in old_contacts], [c.name for c in data.contacts]]
         if not diff:
             return Changes()
         _set_tags(ctx, customer_id, tags)
@@ -195,7 +199,7 @@ def update_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Chan
                 values[f"{field}_manual"] = True
         searchable = _search_columns(values, tags)
         m.Customer.update(stamp=ctx.now(), **values, **searchable).where(m.Customer.id == customer_id).execute()
-        _audit(ctx, row, "update", diff)
+        audit.record(ctx, "customer", row.uid, action, diff)
     return Changes(customers={customer_id})
 
 

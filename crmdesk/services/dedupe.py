@@ -11,7 +11,7 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.dedupe import Evidence, Person
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import customers
+from crmdesk.services import audit, customers
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import dedupe as store
@@ -150,8 +150,12 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict[str
                 if key == "custom_fields" and isinstance(value, str):
                     value = json.loads(value or "{}")
                 setattr(data, key, value)
-            customers.update_customer(ctx, survivor_id, data)
+            customers.update_customer(ctx, survivor_id, data, action="merge")
         _recompute(ctx, survivor_id, now)
+        names = [name for (name,) in m.Customer.select(m.Customer.name).where(m.Customer.id.in_(others))
+                 .order_by(m.Customer.id).tuples()]
+        audit.record(ctx, "customer", survivor.uid, "merge", {"merged": [None, names]})
+        audit.mark_many(ctx, m.Customer, others, "merge", {"deleted_at": [None, now], "merged_into": [None, survivor.name]})
         m.Customer.update(deleted_at=now, stamp=now).where(m.Customer.id.in_(others)).execute()
         record = m.MergeRecord.create(
             uid=new_uid(), stamp=now, at=now, survivor=survivor_id, merged=json.dumps(others), moved=json.dumps(moved),
@@ -191,6 +195,10 @@ def undo_merge(ctx: Context, merge_id: int) -> Changes:
             m.CustomerTag.update(deleted_at=now, stamp=now).where(
                 (m.CustomerTag.customer == record.survivor_id) & (m.CustomerTag.tag == tag_id)).execute()
         before = {k: v for k, v in json.loads(record.survivor_before).items() if k in RESTORED}
+        survivor = m.Customer.get_by_id(record.survivor_id)
+        shown = {k: v for k, v in before.items() if k not in customers.DERIVED and not k.startswith("search_")}
+        audit.changed(ctx, survivor, "undo", {k: getattr(survivor, k) for k in shown}, shown, always=True)
+        audit.restored(ctx, m.Customer, others, action="undo")
         m.Customer.update(stamp=now, **before).where(m.Customer.id == record.survivor_id).execute()
         m.Customer.update(deleted_at=None, stamp=now).where(m.Customer.id.in_(others)).execute()
         m.MergeRecord.update(undone_at=now, stamp=now).where(m.MergeRecord.id == merge_id).execute()

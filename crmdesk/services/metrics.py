@@ -6,6 +6,7 @@ from crmdesk.domain import metrics as rules
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import as_date, local_date, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from crmdesk.services import audit
 from crmdesk.services.context import Context
 from crmdesk.services.customers import get_live
 from crmdesk.services.progress import NoProgress, Progress, check
@@ -32,6 +33,8 @@ def accept_suggestion(ctx: Context, customer_id: int, field: str) -> Changes:
     with atomic():
         found = customer_metrics(ctx, customer_id)
         value = found.suggested_tier if field == "tier" else found.suggested_stage
+        row = get_live(customer_id)
+        audit.changed(ctx, row, "update", {field: getattr(row, field)}, {field: value})
         m.Customer.update(**{field: value, f"{field}_manual": False, "stamp": ctx.now()}).where(
             m.Customer.id == customer_id).execute()
     return Changes(customers={customer_id})
@@ -49,6 +52,6 @@ def retier_all(ctx: Context, progress: Progress | None = None) -> tuple[int, Cha
         low, high = sql.id_bounds()
         for start in range(low, high + 1, CHUNK):
             check(progress)
-            changed += sql.retier_range(start, start + CHUNK, day, stamp)
+            changed += sql.retier_range(start, start + CHUNK, day, stamp, ctx.user_id)
             progress.report(min(start + CHUNK, high) - low, max(high - low, 1))
     return changed, Changes(everything=True)

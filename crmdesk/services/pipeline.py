@@ -20,7 +20,8 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundErro
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.ids import new_uid
 from crmdesk.services.context import Context
-from crmdesk.services.customers import _audit, get_live
+from crmdesk.services import audit
+from crmdesk.services.customers import get_live
 from crmdesk.storage import models as m
 from crmdesk.storage import pipeline as queries
 from crmdesk.storage.transactions import atomic
@@ -291,7 +292,7 @@ def create_deal(ctx: Context, data: rule.DealInput) -> tuple[int, Changes]:
                                    position=rule.position_between(end, None), created_at=now,
                                    stage_entered_at=now, **_deal_columns(data))
         _record_move(ctx, row.id, None, stage.id, now)
-        _audit(ctx, row, "create", {k: [None, v] for k, v in _deal_columns(data).items() if v not in ("", None, 0)})
+        audit.created(ctx, row, {**_deal_columns(data), "stage": stage.id})
     return row.id, Changes(opportunities={row.id}, customers={data.customer_id})
 
 
@@ -329,7 +330,7 @@ def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | N
         if not diff:
             return Changes()
         m.Opportunity.update(stamp=_next_stamp(ctx, row), **values).where(m.Opportunity.id == deal_id).execute()
-        _audit(ctx, row, "update", diff)
+        audit.record(ctx, "opportunity", row.uid, "update", diff)
     return Changes(opportunities={deal_id}, customers={row.customer_id, data.customer_id})
 
 
@@ -339,7 +340,7 @@ def delete_deal(ctx: Context, deal_id: int, stamp: int | None = None) -> Changes
         row = _unchanged(deal_id, stamp)  # a deal of a binned customer may still be binned itself
         now = _next_stamp(ctx, row)
         m.Opportunity.update(deleted_at=now, stamp=now).where(m.Opportunity.id == deal_id).execute()
-        _audit(ctx, row, "delete", {})
+        audit.changed(ctx, row, "delete", {"deleted_at": None}, {"deleted_at": now}, always=True)
     return Changes(opportunities={deal_id}, customers={row.customer_id})
 
 
@@ -418,6 +419,7 @@ def move_deal(ctx: Context, deal_id: int, stamp: int | None, to_stage_id: int, a
         if changed_stage:
             values["stage_entered_at"] = now
             change_id = _record_move(ctx, deal_id, row.stage_id, to_stage_id, now)
+            audit.changed(ctx, row, "move", {"stage": row.stage_id}, {"stage": to_stage_id})
         m.Opportunity.update(**values).where(m.Opportunity.id == deal_id).execute()
     undo = Undo(deal_id, stamp, before, stage_change_id=change_id)
     return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, changed_stage)
@@ -477,7 +479,10 @@ def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, or
             m.Customer.update(category=Category.EXISTING).where(m.Customer.id == customer.id).execute()
         _figures(customer.id)
         _retier(ctx, customer.id)
-        _audit(ctx, row, "won", {"status": [row.status, DealStatus.WON], "order_cents": [None, order_cents]})
+        audit.changed(ctx, row, "won", {"stage": row.stage_id, "status": row.status, "order_cents": None},
+                      {"stage": won.id, "status": DealStatus.WON, "order_cents": order_cents})
+        after = m.Customer.get_by_id(customer.id)
+        audit.changed(ctx, after, "won", customer_before, {k: getattr(after, k) for k in CUSTOMER_STATE})
     undo = Undo(deal_id, stamp, before, change_id, order.id, customer_before)
     return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, True)
 
@@ -503,8 +508,10 @@ def lose_deal(ctx: Context, deal_id: int, stamp: int | None, reason_id: int | No
             values["next_step"] = note[:rule.MAX_NEXT_STEP]
         m.Opportunity.update(**values).where(m.Opportunity.id == deal_id).execute()
         change_id = _record_move(ctx, deal_id, row.stage_id, lost.id, now)
-        _audit(ctx, row, "lost", {"status": [row.status, DealStatus.LOST], "lost_reason": [None, reason.name],
-                                  "note": [None, note]})
+        audit.changed(ctx, row, "lost", {"stage": row.stage_id, "status": row.status,
+                                         "lost_reason": row.lost_reason_id, "next_step": row.next_step},
+                      {"stage": lost.id, "status": DealStatus.LOST, "lost_reason": reason.id,
+                       "next_step": values.get("next_step", row.next_step)})
     undo = Undo(deal_id, stamp, {**before, "next_step": row.next_step}, change_id)
     return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}), undo, True)
 
@@ -527,7 +534,8 @@ def reopen_deal(ctx: Context, deal_id: int, stamp: int | None) -> Moved:
                              stage_entered_at=now, position=rule.position_between(queries.column_end(target), None),
                              stamp=stamp).where(m.Opportunity.id == deal_id).execute()
         change_id = _record_move(ctx, deal_id, row.stage_id, target, now)
-        _audit(ctx, row, "reopen", {"status": [row.status, DealStatus.OPEN]})
+        audit.changed(ctx, row, "reopen", {"stage": row.stage_id, "status": row.status},
+                      {"stage": target, "status": DealStatus.OPEN})
     return Moved(Changes(opportunities={deal_id}, customers={row.customer_id}),
                  Undo(deal_id, stamp, before, change_id), True)
 
@@ -552,8 +560,12 @@ def undo(ctx: Context, token: Undo) -> Changes:
                 m.Reminder.source_key == f"after-sale:{order.uid}").execute()
             _figures(row.customer_id)
         if token.customer_before is not None:
+            customer = m.Customer.get_by_id(row.customer_id)
+            audit.changed(ctx, customer, "undo", {k: getattr(customer, k) for k in token.customer_before},
+                          token.customer_before)
             m.Customer.update(stamp=ctx.now(), **token.customer_before).where(
                 m.Customer.id == row.customer_id).execute()
-        _audit(ctx, row, "undo", {k: [getattr(row, f"{k}_id" if k in ("stage", "lost_reason") else k, None), v]
-                                  for k, v in token.before.items()})
+        shown = ("stage", "status", "lost_reason", "next_step")
+        audit.changed(ctx, row, "undo", {k: v for k, v in _state(row).items() if k in shown} | {"next_step": row.next_step},
+                      {k: v for k, v in token.before.items() if k in shown})
     return Changes(opportunities={token.deal_id}, customers={row.customer_id})

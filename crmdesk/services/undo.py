@@ -20,7 +20,7 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput, clean_tags
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import bulk, customers, dedupe, importing, pipeline
+from crmdesk.services import audit, bulk, customers, dedupe, importing, pipeline
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress
 from crmdesk.storage import models as m
@@ -45,18 +45,16 @@ class Step:
 
 def restore_customers(ctx: Context, customer_ids: list[int]) -> Changes:
     """Take customers back out of the recycle bin (the undo of a delete)."""
-    from crmdesk.services.customers import _audit
-
     if not customer_ids:
         return Changes()
     now = ctx.now()
     with atomic():
-        rows = list(m.Customer.select().where(m.Customer.id.in_(customer_ids) & m.Customer.deleted_at.is_null(False)))
-        for part in bulk._chunks([r.id for r in rows]):
+        ids = [i for part in bulk._chunks(list(customer_ids)) for (i,) in m.Customer.select(m.Customer.id).where(
+            m.Customer.id.in_(part) & m.Customer.deleted_at.is_null(False)).tuples()]
+        audit.restored(ctx, m.Customer, ids)
+        for part in bulk._chunks(ids):
             m.Customer.update(deleted_at=None, stamp=now).where(m.Customer.id.in_(part)).execute()
-        for row in rows:
-            _audit(ctx, row, "restore", {"deleted_at": [row.deleted_at, None]})
-    return bulk._changes([r.id for r in rows])
+    return bulk._changes(ids)
 
 
 def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Step]:
@@ -74,7 +72,7 @@ def edit_customer(ctx: Context, customer_id: int, data: CustomerInput) -> Step:
     changes = customers.update_customer(ctx, customer_id, data)
     return Step(
         QT_TRANSLATE_NOOP("undo", "changes to “{name}”"), 1, data.name,
-        undo=lambda c: customers.update_customer(c, customer_id, before),
+        undo=lambda c: customers.update_customer(c, customer_id, before, action="undo"),
         redo=lambda c: customers.update_customer(c, customer_id, data),
         changes=changes,
     )
@@ -117,7 +115,7 @@ def set_field(ctx: Context, flt: CustomerFilter, field: str, value: str, progres
         out = Changes()
         with atomic():
             for values, group in before.items():
-                out.merge(bulk.set_field(c, CustomerFilter(ids=tuple(group)), field, values[0]))
+                out.merge(bulk.set_field(c, CustomerFilter(ids=tuple(group)), field, values[0], action="undo"))
                 if flag:
                     for part in bulk._chunks(group):
                         m.Customer.update({flag: values[1]}).where(m.Customer.id.in_(part)).execute()
@@ -137,7 +135,7 @@ def assign_owner(ctx: Context, flt: CustomerFilter, owner_id: int | None) -> Ste
         out = Changes()
         with atomic():
             for (owner,), group in before.items():
-                out.merge(bulk.assign_owner(c, CustomerFilter(ids=tuple(group)), owner))
+                out.merge(bulk.assign_owner(c, CustomerFilter(ids=tuple(group)), owner, action="undo"))
         return out
 
     return Step(QT_TRANSLATE_NOOP("undo", "handing over customers (%n)"), len(ids), "", undo=undo,

@@ -33,12 +33,21 @@ def id_bounds() -> tuple[int, int]:
     return int(low or 0), int(high or 0)
 
 
-def retier_range(low: int, high: int, today: dt.date, stamp: int) -> int:
+def retier_range(low: int, high: int, today: dt.date, stamp: int, user_id: int | None = None) -> int:
     """Apply the suggested tier and stage to live customers with ids in [low, high) whose value
-    was not set by hand and differs; returns how many rows changed."""
+    was not set by hand and differs; returns how many rows changed. The audit trail gets an
+    entry per value changed (at ``stamp``, by ``user_id``), written by the same SQL first."""
+    from peewee import Value
+
+    from crmdesk.storage import audit
+
     c = m.Customer
     live = c.deleted_at.is_null() & (c.id >= low) & (c.id < high)
     tier, stage = tier_case(), stage_case(today)
+    for field, column, flag, case in (("tier", c.tier, c.tier_manual, tier), ("stage", c.stage, c.stage_manual, stage)):
+        audit.insert_from(c.select(Value(stamp), Value(user_id), Value("customer"), c.uid, Value("retier"),
+                                   audit.pair(field, column, case))
+                          .where(live & (flag == False) & (column != case)).order_by(c.uid))  # noqa: E712
     changed = c.update(tier=tier, stamp=stamp).where(live & (c.tier_manual == False) & (c.tier != tier)).execute()  # noqa: E712
     changed += c.update(stage=stage, stamp=stamp).where(live & (c.stage_manual == False) & (c.stage != stage)).execute()  # noqa: E712
     return changed

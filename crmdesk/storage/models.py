@@ -321,11 +321,15 @@ class AuditEntry(BaseModel):
     """Who changed what and when, field by field (JSON before/after)."""
 
     at = BigIntegerField(index=True)
-    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", index=False)  # (user, at) serves it
     table_name = CharField()
-    record_uid = CharField(max_length=32, index=True)
-    action = CharField()  # create / update / delete / restore
-    changes = TextField(default="{}")
+    record_uid = CharField(max_length=32)
+    action = CharField()  # create / update / delete / restore / merge / import / move / undo ...
+    changes = TextField(default="{}")  # {field: [before, after]}, only the fields that changed
+
+    class Meta:
+        # A record's history and a user's changes, by time (migration 11).
+        indexes = ((("record_uid", "at"), False), (("user", "at"), False))
 
 
 class ImportBatch(BaseModel):

@@ -30,6 +30,7 @@ BY_NAME: dict[str, str] = {
     # Edit, View, Settings, Reports, Help
     "undoAction": "undo",
     "redoAction": "redo",
+    "auditTrailAction": "history",
     "paletteAction": "console-line",
     "searchAction": "magnify",
     "nextRecordAction": "chevron-down",

@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         self.history = UndoHistory(self.ctx, self.runner, self.bus, self.show_error, self)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.history.undo_action, self.history.redo_action])
+        self.edit_menu.addSeparator()
+        self.audit_action = QAction(self, objectName="auditTrailAction", triggered=self.on_audit_trail)
+        self.edit_menu.addAction(self.audit_action)
 
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.keyboard.palette)
@@ -410,6 +413,7 @@ class MainWindow(QMainWindow):
         self.auto_backup.refresh()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.history.retranslate()
+        self.audit_action.setText(self.tr("&Audit trail…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -430,6 +434,14 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self, self.tr("Language"), self.tr("The new language is used from the next start of crmdesk.")
             )
+
+    def on_audit_trail(self) -> None:
+        from crmdesk.ui.audit_dialog import AuditTrailDialog
+
+        dialog = AuditTrailDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.audit_dialog = dialog  # for tests
 
     def on_business(self) -> None:
         from crmdesk.ui.welcome import BusinessDialog

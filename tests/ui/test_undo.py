@@ -27,7 +27,7 @@ def test_undo_and_redo_follow_the_steps_in_order(window: MainWindow, qtbot) -> N
     data.city = "宁波"
     window.bus.record(undo.edit_customer(ctx, cid, data))
     assert history.undo_action.text() == "&Undo changes to “周到”"
-    assert window.edit_menu.actions() == [history.undo_action, history.redo_action]
+    assert window.edit_menu.actions()[:2] == [history.undo_action, history.redo_action]  # then Audit trail…
 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z

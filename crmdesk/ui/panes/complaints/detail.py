@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from crmdesk.domain.errors import CrmError
 from crmdesk.services import complaints
 from crmdesk.services.context import Context
 from crmdesk.ui import labels
+from crmdesk.ui.history import HistoryView
 from crmdesk.ui.panes.complaints.dialogs import ComplaintDialog, RateDialog, ResolveDialog
 
 
@@ -57,8 +59,13 @@ class ComplaintDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("Timeline"), self))
-        layout.addWidget(self.timeline, 1)
+        self.tabs = QTabWidget(self, objectName="complaintTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.history = HistoryView(self, "complaintHistory", compact=True)
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.currentChanged.connect(lambda _i: self._show_history())
+        layout.addWidget(self.tabs, 1)
         self.show_complaint(None)
 
     def show_complaint(self, complaint_id: int | None) -> None:
@@ -74,6 +81,7 @@ class ComplaintDetail(QWidget):
     def _fill(self) -> None:
         view = self.view
         self.timeline.clear()
+        self._show_history()
         if view is None:
             self.summary.setText(self.tr("Choose a complaint to see it here."))
             for button in self.buttons.values():
@@ -115,6 +123,11 @@ class ComplaintDetail(QWidget):
         self.buttons["rate"].setEnabled(view.status in (RESOLVED, CLOSED))
         self.buttons["note"].setEnabled(True)
         self.buttons["edit"].setEnabled(True)
+
+    def _show_history(self) -> None:
+        """The audit history, read only while its tab is open."""
+        shown = self.view is not None and self.tabs.currentWidget() is self.history
+        self.history.show_record("complaint" if shown else None, self.view.uid if shown else None)
 
     # -- actions ------------------------------------------------------------------------------
     def _do(self, work: Callable[[], Changes]) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from crmdesk.domain.metrics import Metrics, Reason
 from crmdesk.services.customers import CustomerSummary
 from crmdesk.ui import labels
+from crmdesk.ui.history import HistoryView
 from crmdesk.ui.panes.customers.timeline_model import TimelineModel
 
 
@@ -74,8 +75,17 @@ class CustomerDetail(QWidget):
         layout.addWidget(self.metrics)
         layout.addLayout(suggestion_rows)
         layout.addLayout(buttons)
-        layout.addWidget(self.timeline_label)
-        layout.addWidget(self.timeline_view, 1)
+        # The timeline (what happened with the customer) and the history (who changed the
+        # record, field by field) side by side as tabs.
+        self.tabs = QTabWidget(self, objectName="customerTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline_view, "")
+        self.history = HistoryView(self, "customerHistory", compact=True)
+        self.tabs.addTab(self.history, "")
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.timeline_label.hide()  # the tab names it
+        self._uid: str | None = None
+        layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.show_customer(None)
 
@@ -85,6 +95,8 @@ class CustomerDetail(QWidget):
         self.complaint_button.setText(self.tr("Complaint…"))
         self.print_button.setText(self.tr("&Print dossier…"))
         self.timeline_label.setText(self.tr("Timeline"))
+        self.tabs.setTabText(0, self.tr("Timeline"))
+        self.tabs.setTabText(1, self.tr("History"))
         for _label, button in self.suggestions.values():
             button.setText(self.tr("Use"))
 
@@ -97,6 +109,8 @@ class CustomerDetail(QWidget):
             self.name.setText(self.tr("No customer selected"))
             self.facts.setText("")
             self.timeline.set_customer(None)
+            self._uid = None
+            self.history.show_record(None, None)
             return
         self.name.setText(summary.name)
         never = self.tr("never")
@@ -112,6 +126,15 @@ class CustomerDetail(QWidget):
             lines.append(self.tr("Tags: %1").replace("%1", "，".join(summary.tags)))
         self.facts.setText("\n".join(lines))
         self.timeline.set_customer(summary.id)
+        self._uid = summary.uid
+        if self.tabs.currentIndex() == 1:
+            self.history.show_record("customer", self._uid)
+        else:
+            self.history.show_record(None, None)  # read when the tab is opened
+
+    def _on_tab(self, index: int) -> None:
+        if index == 1:
+            self.history.show_record("customer" if self._uid else None, self._uid)
 
     def _show_metrics(self, summary: CustomerSummary | None, found: Metrics | None) -> None:
         for label, button in self.suggestions.values():

@@ -173,6 +173,7 @@ class PipelinePane(BoardMoves, QWidget):
         self.act_edit = action("editDeal", self.tr("Edit…"), "Return", self.on_edit)
         self.act_reopen = action("reopenDeal", self.tr("Reopen"), "Ctrl+Shift+O", self.on_reopen)
         self.act_delete = action("deleteDeal", self.tr("Delete…"), QKeySequence.StandardKey.Delete, self.on_delete)
+        self.act_history = action("dealHistory", self.tr("History…"), "Ctrl+Shift+H", self.on_history)
 
     def _rebuild_columns(self, stages: list[pipeline.Stage]) -> None:
         for column in self.columns.values():
@@ -325,6 +326,7 @@ class PipelinePane(BoardMoves, QWidget):
             menu.addActions([self.act_won, self.act_lost])
         else:
             menu.addAction(self.act_reopen)
+        menu.addAction(self.act_history)
         menu.addSeparator()
         menu.addAction(self.act_delete)
         menu.popup(view.viewport().mapToGlobal(pos))
@@ -349,6 +351,19 @@ class PipelinePane(BoardMoves, QWidget):
             self._failed(exc)
             return
         self._open_deal_dialog(DealDialog(self.ctx, self.runner, self, record=record))
+
+    def on_history(self) -> None:
+        """Who changed the selected deal, and how, field by field."""
+        from crmdesk.services import audit
+        from crmdesk.ui.audit_dialog import RecordHistoryDialog
+
+        card = self.selected_card()
+        if card is None:
+            return
+        dialog = RecordHistoryDialog("opportunity", audit.uid_of("opportunity", card.id), card.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.history_dialog = dialog  # for tests
 
     def _open_deal_dialog(self, dialog: Any) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
