@@ -27,6 +27,13 @@ _COLUMN = {"owner": "owner_id", "customer": "customer_id", "stage": "stage_id", 
            "assignee": "assignee_id", "category_id": "category_id"}
 
 
+def _column_of(model: type[m.Synced], key: str) -> str:
+    """The column behind field ``key`` of ``model``: a deal's ``stage`` is ``stage_id``, a
+    customer's ``stage`` (lifecycle) is plain ``stage``."""
+    field = model._meta.fields.get(key)
+    return field.column_name if field is not None else _COLUMN.get(key, key)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -80,7 +87,7 @@ def set_many(ctx: Context, model: type[m.Synced], ids: Sequence[int], action: st
     before from its row: call *before* the update. Records already holding every value get
     no entry. Returns the number of entries written."""
     table = model._meta.table_name
-    fields = [sql.Field(key, f"t.{_COLUMN.get(key, key)}", sql._param(), (_plain(value),))
+    fields = [sql.Field(key, f"t.{_column_of(model, key)}", sql._param(), (_plain(value),))
               for key, value in values.items()]
     written = 0
     for part in _chunks(list(ids)):

@@ -69,6 +69,185 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <source>Every kind of record</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>（不限）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>Last backup: today %1</source>
+        <translation>上次备份：今天 %1</translation>
+    </message>
+    <message>
+        <source>Last backup: yesterday %1</source>
+        <translation>上次备份：昨天 %1</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReason</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>on request</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>crmdesk keeps a checked copy of your data every 30 minutes while something changes, and before every import, merge, restore and upgrade.</source>
+        <translation>数据有变动时，crmdesk 每 30 分钟保存一份经过校验的数据副本；每次导入、合并、恢复和升级之前也会保存一份。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Second folder…</source>
+        <translation>第二文件夹(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Second folder: %1</source>
+        <translation>第二文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No second folder (a USB stick, for example) is set.</source>
+        <translation>尚未设置第二文件夹（例如 U 盘）。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of your data? Your data as it is now is backed up first, so you can go back to it.</source>
+        <translation>用 %1 的备份替换您现在的数据吗？现在的数据会先备份，您可以随时恢复回来。</translation>
+    </message>
+    <message>
+        <source>The backup of %1 was restored. Your data as it was is kept as a backup “before a restore”.</source>
+        <translation>已恢复 %1 的备份。恢复前的数据已保存为一份“恢复前”备份。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Second folder for backups</source>
+        <translation>备份的第二文件夹</translation>
+    </message>
+</context>
+<context>
     <name>BulkMenu</name>
     <message>
         <source>Add tag…</source>
@@ -543,6 +722,10 @@
         <translation>处理记录</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
         <source>Choose a complaint to see it here.</source>
         <translation>选择一条投诉，在这里查看详情。</translation>
     </message>
@@ -754,6 +937,10 @@
     <message>
         <source>Timeline</source>
         <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
     </message>
     <message>
         <source>Use</source>
@@ -1096,6 +1283,45 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>Your database cannot be opened safely.</source>
+        <translation>无法安全地打开您的数据库。</translation>
+    </message>
+    <message>
+        <source>You can restore the newest good backup, taken %1 (%2 customers).</source>
+        <translation>您可以恢复最近一份完好的备份，备份于 %1（%2 位客户）。</translation>
+    </message>
+    <message>
+        <source>There is no backup of it to restore; you can start with an empty database.</source>
+        <translation>没有可恢复的备份；您可以从一个空数据库开始。</translation>
+    </message>
+    <message>
+        <source>crmdesk does not open a damaged file half-way. The file is moved aside first (nothing in it is deleted).</source>
+        <translation>crmdesk 不会半途打开已损坏的文件。该文件会先被移到一旁（其中的内容不会被删除）。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空数据库开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The damaged file was moved aside to %1.</source>
+        <translation>已损坏的文件已移到 %1。</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be restored either: %2</source>
+        <translation>备份 %1 也无法恢复：%2</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
         <source>Dashboard</source>
@@ -1234,6 +1460,33 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>
             <numerusform>%n 个进行中的商机</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>&amp;Check database…</source>
+        <translation>检查数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <source>The database is healthy: no damage, every reference sound, the search index and the dashboard&apos;s totals in step.</source>
+        <translation>数据库完好：没有损坏，所有关联都有效，搜索索引和仪表盘的汇总都与记录一致。</translation>
+    </message>
+    <message>
+        <source>Damage remains that checking cannot repair: restore a backup (File → Backups…).</source>
+        <translation>仍有检查无法修复的损坏：请恢复一份备份（文件 → 备份…）。</translation>
+    </message>
+    <message>
+        <source>Everything found was repaired.</source>
+        <translation>发现的问题均已修复。</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1725,185 @@ Lifetime value: everything the customer has bought so far.</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>加标签</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>去标签</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Satisfaction recorded</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <source>Re-tiered</source>
+        <translation>重新评级</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>In the recycle bin since</source>
+        <translation>移入回收站时间</translation>
+    </message>
+    <message>
+        <source>Phone (international)</source>
+        <translation>电话（国际格式）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Merged in</source>
+        <translation>并入的客户</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Who · what</source>
+        <translation>操作人 · 操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1877,8 +2309,16 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2083,6 +2523,10 @@ A desktop CRM for small businesses.</source>
         <translation>删除…</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
         <source>Delete deal</source>
         <translation>删除商机</translation>
     </message>
@@ -2175,6 +2619,13 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Comment</source>
         <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History of “%1”</source>
+        <translation>“%1”的修改历史</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +3207,45 @@ A copy of the old file is kept in the backups folder.</source>
     </message>
 </context>
 <context>
+    <name>check</name>
+    <message>
+        <source>The file is damaged: {problem}</source>
+        <translation>文件已损坏：{problem}</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) of {table} refer to a {parent} that is gone (column {column}); they were left as they are.</source>
+        <translation>{table} 中有 {rows} 行指向已不存在的 {parent}（列 {column}）；这些行保持原样。</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) of {table} referred to a {parent} that is gone (column {column}); the reference was cleared.</source>
+        <translation>{table} 中有 {rows} 行指向已不存在的 {parent}（列 {column}）；该引用已清除。</translation>
+    </message>
+    <message>
+        <source>{rows} link row(s) of {table} pointed to a {parent} that is gone; they were removed.</source>
+        <translation>{table} 中有 {rows} 条关联行指向已不存在的 {parent}；这些行已删除。</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) of {table} refer to a {parent} that is gone (column {column}).</source>
+        <translation>{table} 中有 {rows} 行指向已不存在的 {parent}（列 {column}）。</translation>
+    </message>
+    <message>
+        <source>The search index {index} did not match its table; it was rebuilt.</source>
+        <translation>搜索索引 {index} 与其数据表不一致；已重建。</translation>
+    </message>
+    <message>
+        <source>The search index {index} does not match its table.</source>
+        <translation>搜索索引 {index} 与其数据表不一致。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s running totals disagreed with the records; they were counted afresh.</source>
+        <translation>仪表盘的累计汇总与记录不一致；已重新统计。</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s running totals disagree with the records.</source>
+        <translation>仪表盘的累计汇总与记录不一致。</translation>
+    </message>
+</context>
+<context>
     <name>currency</name>
     <message>
         <source>Chinese yuan</source>
@@ -2980,8 +3470,28 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>无法使用数据库地址 {target}：{reason}</translation>
     </message>
     <message>
+        <source>Backups are taken of a database file; this database is on a server, which keeps its own.</source>
+        <translation>备份针对数据库文件；此数据库在服务器上，由服务器自行备份。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The second backup folder {folder} is not there (is the USB stick plugged in?); the backup was kept in the data folder only.</source>
+        <translation>第二备份文件夹 {folder} 不存在（U 盘插好了吗？）；备份只保存在数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied to the second folder {folder}: {reason}</source>
+        <translation>无法将备份复制到第二文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself, not a backup of it.</source>
+        <translation>{path} 是数据库本身，而不是它的备份。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the database {target} cannot be opened (crmdesk writes to it when it opens it, and backs it up before an upgrade). Free some space and try again.</source>
+        <translation>磁盘已满，无法打开数据库 {target}（crmdesk 打开时需要写入，升级前还要先备份）。请腾出一些空间后再试。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file.</source>
@@ -2992,8 +3502,36 @@ A copy of the old file is kept in the backups folder.</source>
         <translation>数据库 {path} 是只读的；crmdesk 需要能写入它。</translation>
     </message>
     <message>
+        <source>{path} is damaged: it holds no database (only empty bytes).</source>
+        <translation>{path} 已损坏：其中没有数据库（只有空字节）。</translation>
+    </message>
+    <message>
         <source>{path} is not a crmdesk database (it is not an SQLite file).</source>
         <translation>{path} 不是 crmdesk 数据库（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}).</source>
+        <translation>{path} 已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the file is shorter than the database it holds.</source>
+        <translation>{path} 已损坏：文件比其中的数据库短。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened safely: the -wal file beside it does not belong to it.</source>
+        <translation>无法安全地打开 {path}：它旁边的 -wal 文件不属于它。</translation>
+    </message>
+    <message>
+        <source>{path} is not a crmdesk backup: it is empty.</source>
+        <translation>{path} 不是 crmdesk 备份：文件是空的。</translation>
+    </message>
+    <message>
+        <source>{path} is not a crmdesk backup (it is not an SQLite file).</source>
+        <translation>{path} 不是 crmdesk 备份（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a crmdesk backup: it holds no crmdesk data.</source>
+        <translation>{path} 不是 crmdesk 备份：其中没有 crmdesk 数据。</translation>
     </message>
     <message>
         <source>{path} is an SQLite database of another program, not of crmdesk.</source>
@@ -3106,6 +3644,10 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>An Excel sheet holds at most {max} rows; export these {count} rows as .csv instead.</source>
         <translation>一个 Excel 工作表最多容纳 {max} 行；这 {count} 行请导出为 .csv。</translation>
+    </message>
+    <message>
+        <source>There is not enough free space to write {name}; no file was written. Free some space and try again.</source>
+        <translation>磁盘空间不足，无法写入 {name}，未生成任何文件。请腾出一些空间后再试。</translation>
     </message>
     <message>
         <source>Could not write {name}: {reason}</source>
@@ -3314,6 +3856,22 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>The business name can be at most {max} characters long.</source>
         <translation>店铺/公司名称最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved and nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满，此次更改没有保存，数据未作任何改动。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so no backup could be written to {path} and nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满，无法把备份写入 {path}，什么都没有改动。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check ({problem}); it was not kept.</source>
+        <translation>备份副本未通过校验（{problem}）；未予保留。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>无法将备份写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>

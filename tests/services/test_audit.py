@@ -103,6 +103,10 @@ def test_bulk_tier_tag_and_delete(ctx: Context, users: tuple[int, int]) -> None:
            for i in range(4)]
     bulk.set_field(ctx, CustomerFilter(ids=tuple(ids[:2])), "tier", "strategic")
     assert [_changes(r) for r in _entries("customer", "update")] == [{"tier": ["general", "strategic"]}] * 2
+    # A customer's lifecycle stage is a plain column (a deal's stage is a reference).
+    old_stage = m.Customer.get_by_id(ids[3]).stage
+    bulk.set_field(ctx, CustomerFilter(ids=(ids[3],)), "stage", "loyal", action="stage")
+    assert [_changes(r) for r in _entries("customer", "stage")] == [{"stage": [old_stage, "loyal"]}]
     bulk.add_tag(ctx, CustomerFilter(ids=tuple(ids)), "VIP")
     tagged = _entries("customer", "tag")
     assert len(tagged) == 3 and all(_changes(r) == {"tag": [None, "VIP"]} for r in tagged)
