@@ -218,6 +218,17 @@ def update_complaint(ctx: Context, complaint_id: int, data: ComplaintInput) -> C
     return _changed(complaint_id, data.customer_id)
 
 
+def delete_complaint(ctx: Context, complaint_id: int) -> Changes:
+    """Move a complaint to the recycle bin (a tombstone: its events stay with it)."""
+    from crmdesk.services.customers import _audit
+
+    with atomic():
+        row = _live(complaint_id)
+        m.Complaint.update(deleted_at=ctx.now(), stamp=ctx.now()).where(m.Complaint.id == complaint_id).execute()
+        _audit(ctx, row, "delete", {})
+    return _changed(complaint_id, row.customer_id)
+
+
 def start_work(ctx: Context, complaint_id: int, note: str = "") -> Changes:
     return _move(ctx, complaint_id, IN_PROGRESS, note)
 

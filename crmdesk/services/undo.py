@@ -44,19 +44,30 @@ class Step:
 
 
 def restore_customers(ctx: Context, customer_ids: list[int]) -> Changes:
-    """Take customers back out of the recycle bin (the undo of a delete)."""
-    from crmdesk.services.customers import _audit
+    """Take customers back out of the recycle bin (the undo of a delete; the bin's restore).
 
+    Set-based: one update per chunk of ids, and the audit entries written per moment of
+    binning (a bulk delete bins thousands at one moment), so 100,000 customers come back in
+    a few statements. Their contacts, tags, history, deals, tasks and complaints were never
+    touched by the delete and reappear with them; the search index and the dashboard's
+    running totals follow through their triggers.
+    """
     if not customer_ids:
         return Changes()
     now = ctx.now()
     with atomic():
-        rows = list(m.Customer.select().where(m.Customer.id.in_(customer_ids) & m.Customer.deleted_at.is_null(False)))
-        for part in bulk._chunks([r.id for r in rows]):
+        by_moment: dict[int, list[int]] = defaultdict(list)
+        for part in bulk._chunks(list(dict.fromkeys(customer_ids))):
+            rows = m.Customer.select(m.Customer.id, m.Customer.deleted_at).where(
+                m.Customer.id.in_(part) & m.Customer.deleted_at.is_null(False)).tuples()
+            for cid, deleted_at in rows:
+                by_moment[deleted_at].append(cid)
+        restored = [cid for ids in by_moment.values() for cid in ids]
+        for part in bulk._chunks(restored):
             m.Customer.update(deleted_at=None, stamp=now).where(m.Customer.id.in_(part)).execute()
-        for row in rows:
-            _audit(ctx, row, "restore", {"deleted_at": [row.deleted_at, None]})
-    return bulk._changes([r.id for r in rows])
+        for deleted_at, ids in by_moment.items():
+            bulk._audit_many(ctx, ids, "restore", {"deleted_at": [deleted_at, None]})
+    return bulk._changes(restored)
 
 
 def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Step]:
