@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.changes import Changes
 from crmdesk.services import recycle_bin
 from crmdesk.services.context import Context
+from crmdesk.services.progress import Cancelled
 from crmdesk.services.recycle_bin import KINDS, Item
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
@@ -55,7 +56,8 @@ class RecycleBinDialog(QDialog):
         for _ in range(len(KINDS) + 1):
             self.kind.addItem("")
         self.counts_label = QLabel(self, objectName="binCounts")
-        self.model = BinModel(self)
+        self.model = BinModel(runner, self)
+        self.model.fetch_did_fail.connect(self._failed)
         self.table = QTableView(self, objectName="binTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -80,7 +82,7 @@ class RecycleBinDialog(QDialog):
         self.retention_label = QLabel(self, objectName="binRetentionLabel")
         self.retention = QSpinBox(self, objectName="binRetention")
         self.retention.setRange(1, recycle_bin.MAX_DAYS)
-        self.retention.setValue(recycle_bin.retention_days())
+        self.retention.setValue(recycle_bin.DEFAULT_DAYS)  # the saved period comes with the first load
         self.retention_label.setBuddy(self.retention)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -148,12 +150,17 @@ class RecycleBinDialog(QDialog):
         def work() -> tuple:
             everything = recycle_bin.counts()
             matching = recycle_bin.counts(text) if text else everything
-            return everything, matching, recycle_bin.page(None, recycle_bin.PAGE, text, kinds)
+            return everything, matching, recycle_bin.page(None, recycle_bin.PAGE, text, kinds), \
+                recycle_bin.retention_days()
 
         def done(result: tuple) -> None:
             if number != self._loads:
                 return  # a newer search is on its way
-            self.all_counts, self.shown_counts, rows = result
+            self.all_counts, self.shown_counts, rows, days = result
+            if not self._retention_timer.isActive():  # not while an edit of it waits to be saved
+                self.retention.blockSignals(True)
+                self.retention.setValue(days)
+                self.retention.blockSignals(False)
             self.model.show(rows, sum(self.shown_counts[k] for k in kinds), text, kinds)
             self._update_counts()
 
@@ -200,7 +207,8 @@ class RecycleBinDialog(QDialog):
 
         def done(step: object) -> None:
             self.bus.record(step)  # published (so every view and this list refresh) and undoable
-            self.reload()
+            if not step.changes:  # type: ignore[attr-defined] - nothing was left to restore
+                self.reload()
 
         self.runner.run(lambda: recycle_bin.restore_step(self.ctx, items), done, self._failed)
 
@@ -232,11 +240,16 @@ class RecycleBinDialog(QDialog):
     def _erase(self, items: list[Item] | None) -> None:
         def done(gone: object) -> None:
             changes = recycle_bin.changes_of(gone)  # type: ignore[arg-type]
-            self.bus.publish(changes)
-            self.reload()
+            self.bus.publish(changes)  # every view refreshes, this list with them
+            if not changes:
+                self.reload()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, Cancelled):  # cancelled before the commit: nothing is gone
+                self._failed(exc)
 
         self.progress = run_with_progress(self, self.runner, self.tr("Erasing…"), 0,
-                                          lambda p: recycle_bin.empty(self.ctx, items, p), done, self._failed)
+                                          lambda p: recycle_bin.empty(self.ctx, items, p), done, failed)
 
     def save_retention(self) -> None:
         days = self.retention.value()

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
+from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.pipeline import DealInput
 from crmdesk.services import care, customers, pipeline, recycle_bin
+from crmdesk.services.context import Context
 from crmdesk.storage import kpi
 from crmdesk.storage import models as m
 from crmdesk.ui import menu_actions
@@ -164,3 +166,99 @@ def test_retention_is_saved_and_old_items_are_purged_at_start_up(window: MainWin
     assert "张伟" not in _names(dialog)  # the purge was published: the open bin reloaded
     window.purge_recycle_bin()  # again: nothing more goes
     assert recycle_bin.counts()["customer"] == 1
+
+
+def test_a_customer_deleted_in_the_archive_pane_shows_in_the_bin(window: MainWindow, qtbot,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("赵敏", "周芷若"):
+        customers.create_customer(window.ctx, CustomerInput(name=name))
+    window.bus.publish(Changes(everything=True))
+    pane = window.customers
+    pane.ensure_built()
+    dialog = _open(window)
+    assert dialog.counts_label.text() == "The recycle bin is empty." and dialog.empty_label.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    row = [pane.model.index(r, 0).data() for r in range(pane.model.rowCount())].index("赵敏")
+    pane.table.selectRow(row)
+    pane.on_delete()
+    assert pane.model.rowCount() == 1
+    assert _names(dialog) == ["赵敏"]  # the open bin heard of the delete on the bus
+    assert dialog.model.index(0, 0).data() == "Customer" and dialog.model.index(0, 3).data()
+    dialog.search.setText("zm")  # pinyin initials find it as in the archive
+    qtbot.waitUntil(lambda: dialog.model.total == 1 and _names(dialog) == ["赵敏"], timeout=2000)
+    dialog.search.setText("周")
+    qtbot.waitUntil(lambda: _names(dialog) == [], timeout=2000)
+    dialog.search.setText("")
+    qtbot.waitUntil(lambda: _names(dialog) == ["赵敏"], timeout=2000)
+
+    _select(dialog, [0])
+    dialog.restore_button.click()
+    assert _names(dialog) == [] and pane.model.rowCount() == 2  # back in the archive
+    assert m.Customer.get(m.Customer.name == "赵敏").deleted_at is None
+
+
+def test_who_deleted_an_item_is_shown_when_known(window: MainWindow) -> None:
+    user = m.User.create(uid="u-li", stamp=1, username="li", display_name="李经理", role="manager")
+    ctx = Context(clock=window.ctx.clock, user_id=user.id)
+    cid = customers.create_customer(ctx, CustomerInput(name="孙丽"))[0]
+    customers.delete_customers(ctx, [cid])
+    dialog = _open(window)
+    assert _names(dialog) == ["孙丽"] and dialog.model.index(0, 4).data() == "李经理"
+
+
+class QueuedRunner:
+    """A runner whose work waits until the test lets it run (as on the real worker)."""
+
+    def __init__(self) -> None:
+        self.queued: list[tuple] = []
+
+    def run(self, work, on_done=None, on_error=None) -> None:  # noqa: ANN001
+        self.queued.append((work, on_done, on_error))
+
+    def finish_all(self) -> None:
+        while self.queued:
+            work, on_done, _on_error = self.queued.pop(0)
+            on_done(work())
+
+
+def test_pages_are_read_on_the_worker_and_a_stale_page_is_dropped(window: MainWindow) -> None:
+    ids = [customers.create_customer(window.ctx, CustomerInput(name=f"客户{i:03d}"))[0] for i in range(250)]
+    customers.delete_customers(window.ctx, ids)
+    runner = QueuedRunner()
+    model = BinModel(runner)  # type: ignore[arg-type]
+    model.show(recycle_bin.page(), 250, "", recycle_bin.KINDS)
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == recycle_bin.PAGE and len(runner.queued) == 1  # nothing read here
+    assert not model.canFetchMore()  # one read at a time
+    model.fetchMore()
+    assert len(runner.queued) == 1
+    runner.finish_all()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+    assert len({model.item(r) for r in range(250)}) == 250
+
+    model.show(recycle_bin.page(), 250, "", recycle_bin.KINDS)
+    model.fetchMore()
+    model.show(recycle_bin.page(limit=10), 10, "", recycle_bin.KINDS)  # a new search meanwhile
+    runner.finish_all()
+    assert model.rowCount() == 10  # the page of the old list was dropped
+
+
+def test_the_start_up_purge_erases_only_expired_items(qtbot, db_path, english) -> None:
+    from crmdesk.storage.database import close_database
+    from tests.ui.conftest import make_window
+
+    win = make_window(qtbot, db_path, english)
+    ctx = win.ctx
+    old, recent = (customers.create_customer(ctx, CustomerInput(name=n))[0] for n in ("旧客户", "新客户"))
+    customers.delete_customers(ctx, [old, recent])
+    m.Customer.update(deleted_at=ctx.now() - 31 * recycle_bin.DAY_MS).where(m.Customer.id == old).execute()
+    heard: list[Changes] = []
+    win.bus.changes_did_happen.connect(heard.append)
+    win.show()
+    win.start_background_work()  # the main worker is synchronous here: the purge has run
+    assert m.Customer.get_or_none(m.Customer.id == old) is None
+    assert m.Customer.get_by_id(recent).deleted_at is not None  # 0 days in the bin: kept
+    assert heard and heard[0].everything
+    win.close()
+    close_database()
