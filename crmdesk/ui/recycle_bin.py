@@ -34,7 +34,7 @@ from crmdesk.services.recycle_bin import KINDS, Item
 from crmdesk.ui import labels
 from crmdesk.ui.bus import ChangeBus
 from crmdesk.ui.export_task import run_with_progress
-from crmdesk.ui.recycle_bin_model import CUSTOMER, DELETED_AT, DELETED_BY, KIND, NAME, BinModel
+from crmdesk.ui.recycle_bin_model import CUSTOMER, DELETED_AT, DELETED_BY, KIND, KIND_NAMES, NAME, BinModel, tr
 from crmdesk.ui.tasks import TaskRunner
 
 SEARCH_PAUSE_MS = 250
@@ -72,6 +72,7 @@ class RecycleBinDialog(QDialog):
         unit = self.fontMetrics().averageCharWidth()
         for column, width in WIDTHS.items():
             header.resizeSection(column, width * unit + 16)
+        self._fit_columns()
         self.empty_label = QLabel(self, objectName="binEmptyNote")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -135,6 +136,20 @@ class RecycleBinDialog(QDialog):
         self.empty_label.setText(self.tr("Nothing here. Deleted customers, deals, care tasks and complaints wait "
                                          "in the bin until you restore or erase them."))
         self._update_counts()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The kind and the date columns as wide as their longest text in this language (the
+        header's bold font included), so neither is cut; name and customer keep their share."""
+        header = self.table.horizontalHeader()
+        cells, bold = self.table.fontMetrics(), header.fontMetrics()
+        kinds = [self.model.headerData(KIND, Qt.Orientation.Horizontal)] + [tr(name) for name in KIND_NAMES.values()]
+        widest = max(cells.horizontalAdvance(text) for text in kinds[1:])
+        header.resizeSection(KIND, max(widest, bold.horizontalAdvance(kinds[0]) + 8) + 20)
+        stamp = labels.timestamp_minutes(0).translate(str.maketrans("0123456789", "8888888888"))
+        date_header = self.model.headerData(DELETED_AT, Qt.Orientation.Horizontal)
+        header.resizeSection(DELETED_AT, max(cells.horizontalAdvance(stamp), bold.horizontalAdvance(date_header) + 8)
+                             + 20)
 
     # -- loading ------------------------------------------------------------------------------
     def kinds(self) -> tuple[str, ...]:
