@@ -230,6 +230,15 @@ def update_complaint(ctx: Context, complaint_id: int, data: ComplaintInput) -> C
     return _changed(complaint_id, data.customer_id)
 
 
+def delete_complaint(ctx: Context, complaint_id: int) -> Changes:
+    """Move a complaint to the recycle bin (a tombstone: its events stay with it)."""
+    with atomic():
+        row = _live(complaint_id)
+        audit.deleted(ctx, m.Complaint, [complaint_id])
+        m.Complaint.update(deleted_at=ctx.now(), stamp=ctx.now()).where(m.Complaint.id == complaint_id).execute()
+    return _changed(complaint_id, row.customer_id)
+
+
 def start_work(ctx: Context, complaint_id: int, note: str = "") -> Changes:
     return _move(ctx, complaint_id, IN_PROGRESS, note)
 

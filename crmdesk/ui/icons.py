@@ -27,6 +27,10 @@ BY_NAME: dict[str, str] = {
     "loadDemoAction": "flask-outline",
     "removeDemoAction": "flask-remove-outline",
     "quitAction": "exit-to-app",
+    "recycleBinAction": "delete-restore",
+    "binRestore": "restore",
+    "binEmptySelected": "delete-forever-outline",
+    "binEmptyAll": "delete-empty-outline",
     # Edit, View, Settings, Reports, Help
     "undoAction": "undo",
     "redoAction": "redo",

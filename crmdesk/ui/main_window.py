@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         """While the app runs: bring the care calendar up to date now and every hour, and
         announce tasks as they fall due (those already due at start-up in one summary)."""
         self._care_announced_once = False
+        self.purge_recycle_bin()  # queued on the worker: the window is up before it runs
         # Its own worker: a first run on a big book takes a while and must not hold up the
         # panes' loads and saves queued on the main worker.
         self._care_runner = TaskRunner()
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.backups_action = QAction(self, objectName="backupsAction", triggered=self.on_backups)
         self.file_menu.addAction(self.backups_action)
+        self.recycle_bin_action = QAction(self, objectName="recycleBinAction", triggered=self.on_recycle_bin)
+        self.file_menu.addAction(self.recycle_bin_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -407,6 +410,7 @@ class MainWindow(QMainWindow):
                           ("kpi", self.tr("&KPI workbook…"))):
             self.export_actions[key].setText(text)
         self.complaint_action.setText(self.tr("Log a &complaint…"))
+        self.recycle_bin_action.setText(self.tr("Recycle &bin…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.backups_action.setText(self.tr("&Backups…"))
         self.database_check.retranslate()
@@ -450,6 +454,29 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.bus.publish(dialog.changes))
         dialog.open()
         self.last_dialog = dialog
+
+    def on_recycle_bin(self) -> None:
+        """File → Recycle bin…: one dialog, brought to the front if it is open already."""
+        from crmdesk.ui.recycle_bin import RecycleBinDialog
+
+        dialog = getattr(self, "recycle_bin_dialog", None)
+        if dialog is None:
+            dialog = self.recycle_bin_dialog = RecycleBinDialog(self.ctx, self.runner, self.bus, self)
+            icons.decorate(dialog)
+        else:
+            dialog.reload()
+        dialog.show()
+        dialog.activateWindow()  # a dialog of the window: shown above it, brought forward
+
+    def purge_recycle_bin(self) -> None:
+        """Erase, on the worker, what has been in the recycle bin longer than its retention period."""
+        from crmdesk.services import recycle_bin
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(labels.error_text(exc), 30_000)
+
+        self.runner.run(lambda: recycle_bin.purge_expired(self.ctx),
+                        lambda gone: self.bus.publish(recycle_bin.changes_of(gone)), failed)
 
     def on_about(self) -> None:
         QMessageBox.about(

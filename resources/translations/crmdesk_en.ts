@@ -269,6 +269,58 @@
     </message>
 </context>
 <context>
+    <name>RecycleBinDialog</name>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n care task(s)</source>
+        <translation>
+            <numerusform>%n care task</numerusform>
+            <numerusform>%n care tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n complaint</numerusform>
+            <numerusform>%n complaints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %1 (of %n item(s) in the bin)</source>
+        <translation>
+            <numerusform>Found: %1 (of %n item in the bin)</numerusform>
+            <numerusform>Found: %1 (of %n items in the bin)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %n selected item(s) for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</source>
+        <translation>
+            <numerusform>Erase the %n selected item for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</numerusform>
+            <numerusform>Erase the %n selected items for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase all %n item(s) in the recycle bin for good, with everything that belongs to them? This cannot be undone.</source>
+        <translation>
+            <numerusform>Erase all %n item in the recycle bin for good, with everything that belongs to them? This cannot be undone.</numerusform>
+            <numerusform>Erase all %n items in the recycle bin for good, with everything that belongs to them? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message numerus="yes">
         <source>By exploring %n demo customer(s) (File → Remove demo data takes them out again)</source>

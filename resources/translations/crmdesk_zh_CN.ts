@@ -2305,6 +2305,10 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>登记投诉(&amp;C)…</translation>
     </message>
     <message>
+        <source>Recycle &amp;bin…</source>
+        <translation>回收站(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2626,6 +2630,158 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>History of “%1”</source>
         <translation>“%1”的修改历史</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBin</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Care task</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>This customer is in the recycle bin too; restore them first, or both together.</source>
+        <translation>该客户也在回收站中；请先还原该客户，或一并还原。</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Search the bin by name…</source>
+        <translation>按名称搜索回收站…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Erase &amp;selected…</source>
+        <translation>彻底删除所选(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the bin…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Erase items automatically after:</source>
+        <translation>保留期限（到期自动彻底删除）：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Nothing here. Deleted customers, deals, care tasks and complaints wait in the bin until you restore or erase them.</source>
+        <translation>回收站是空的。删除的客户、商机、关怀任务和投诉会留在这里，直到您还原或彻底删除它们。</translation>
+    </message>
+    <message>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n care task(s)</source>
+        <translation>
+            <numerusform>%n 项关怀任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %1 (of %n item(s) in the bin)</source>
+        <translation>
+            <numerusform>找到：%1（回收站共 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %n selected item(s) for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</source>
+        <translation>
+            <numerusform>要彻底删除所选的 %n 项吗？客户的一切相关内容（联系人、往来记录、订单、商机、关怀任务和投诉）将一并删除。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase all %n item(s) in the recycle bin for good, with everything that belongs to them? This cannot be undone.</source>
+        <translation>
+            <numerusform>要彻底删除回收站中的全部 %n 项及其一切相关内容吗？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>正在彻底删除…</translation>
     </message>
 </context>
 <context>
@@ -3872,6 +4028,18 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>无法将备份写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Keep deleted items between 1 and {max} days.</source>
+        <translation>已删除项目的保留期限须在 1 到 {max} 天之间。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of item in the recycle bin.</source>
+        <translation>“{value}”不是回收站中的项目类型。</translation>
+    </message>
+    <message>
+        <source>“{name}” belongs to {customer}, who is in the recycle bin too: restore {customer} first, or both together.</source>
+        <translation>“{name}”属于{customer}，而{customer}也在回收站中：请先还原{customer}，或一并还原。</translation>
     </message>
 </context>
 <context>
@@ -5152,6 +5320,10 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>moving “{name}”</source>
         <translation>移动“{name}”</translation>
+    </message>
+    <message>
+        <source>restoring items (%n)</source>
+        <translation>还原项目（%n 项）</translation>
     </message>
 </context>
 </TS>
