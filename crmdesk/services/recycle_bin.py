@@ -140,6 +140,45 @@ def restore_step(ctx: Context, items: Sequence[Item]) -> Step:
                 undo=lambda c: _bin(c, binned), redo=lambda c: restore(c, binned), changes=changes)
 
 
+def _swap(ctx: Context, binning: list[Item], restoring: list[Item]) -> Changes:
+    with atomic():
+        changes = _bin(ctx, binning) if binning else Changes()
+        if restoring:
+            changes.merge(restore(ctx, restoring))
+    return changes
+
+
+def deleting_step(name: str, items: list[Item], changes: Changes, follow_ups: list[Item] | None = None) -> Step:
+    """The undo step of a delete already made (a deal, a complaint, a care task): undoing it
+    takes ``items`` out of the bin and puts back in the bin what the delete brought in
+    (``follow_ups``: the next occurrence of a recurring task)."""
+    made = list(follow_ups or [])
+    return Step(QT_TRANSLATE_NOOP("undo", "deleting “{name}”"), len(items), name,
+                undo=lambda c: _swap(c, made, items), redo=lambda c: _swap(c, items, made), changes=changes)
+
+
+def delete_deal(ctx: Context, deal_id: int, stamp: int | None, title: str) -> Step:
+    from crmdesk.services import pipeline
+
+    return deleting_step(title, [(DEAL, deal_id)], pipeline.delete_deal(ctx, deal_id, stamp))
+
+
+def delete_complaint(ctx: Context, complaint_id: int, title: str) -> Step:
+    from crmdesk.services import complaints
+
+    return deleting_step(title, [(COMPLAINT, complaint_id)], complaints.delete_complaint(ctx, complaint_id))
+
+
+def delete_task(ctx: Context, task_id: int, title: str) -> Step:
+    """Bin one care task; a recurring one's next occurrence, made by the delete, goes when the
+    delete is undone."""
+    from crmdesk.services import care
+
+    changes = care.delete_task(ctx, task_id)
+    follow = [(TASK, i) for i in sorted(changes.reminders - {task_id})]
+    return deleting_step(title, [(TASK, task_id)], changes, follow)
+
+
 # -- erasing ----------------------------------------------------------------------------------
 def empty(ctx: Context, items: Iterable[Item] | None = None, progress: Progress | None = None) -> dict[str, int]:
     """Erase for good ``items`` (or, with None, everything in the bin) with their related

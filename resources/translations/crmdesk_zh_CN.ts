@@ -718,6 +718,10 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
@@ -752,6 +756,14 @@
     <message>
         <source>Why is it reopened?</source>
         <translation>为什么重新打开？</translation>
+    </message>
+    <message>
+        <source>Delete complaint</source>
+        <translation>删除投诉</translation>
+    </message>
+    <message>
+        <source>Move the complaint of “%1” to the recycle bin?</source>
+        <translation>把“%1”的这条投诉移到回收站？</translation>
     </message>
     <message>
         <source>Add note</source>
@@ -5324,6 +5336,10 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>restoring items (%n)</source>
         <translation>还原项目（%n 项）</translation>
+    </message>
+    <message>
+        <source>deleting “{name}”</source>
+        <translation>删除“{name}”</translation>
     </message>
 </context>
 </TS>

@@ -246,3 +246,37 @@ def test_restoring_and_emptying_many_customers_is_set_based(db: Path, ctx: Conte
     assert recycle_bin.empty(ctx)["customer"] == 3000
     assert len(statements) < 40
     assert m.Customer.select().count() == 0 and kpi.rollups_agree()
+
+
+def test_deleting_a_deal_a_complaint_or_a_task_is_a_step_that_undo_takes_back(shop: dict, ctx: Context) -> None:
+    def live(model: type[m.Synced], row_id: int) -> bool:
+        return model.get_by_id(row_id).deleted_at is None
+
+    steps = [
+        (m.Opportunity, shop["other_deal"],
+         recycle_bin.delete_deal(ctx, shop["other_deal"], pipeline.card(ctx, shop["other_deal"]).stamp, "年度采购")),
+        (m.Complaint, shop["complaint"], recycle_bin.delete_complaint(ctx, shop["complaint"], "张伟")),
+        (m.Reminder, shop["task"], recycle_bin.delete_task(ctx, shop["task"], "寄贺卡")),
+    ]
+    for model, row_id, step in steps:
+        assert not live(model, row_id) and step.name and step.count == 1
+        assert (row_id in step.changes.opportunities | step.changes.complaints | step.changes.reminders)
+        step.undo(ctx)
+        assert live(model, row_id)
+        step.redo(ctx)
+        assert not live(model, row_id)
+    assert {row.kind for row in recycle_bin.page()} == {"deal", "complaint", "task"}
+
+
+def test_undoing_the_delete_of_a_recurring_task_takes_back_its_next_occurrence(shop: dict, ctx: Context) -> None:
+    weekly, _ = care.create_task(ctx, care.TaskInput("每周回访", dt.date(2026, 11, 30), shop["li"],
+                                                     recurrence=care.Recurrence("weekly")))
+    step = recycle_bin.delete_task(ctx, weekly, "每周回访")
+    following = step.changes.reminders - {weekly}
+    assert len(following) == 1
+    (nxt,) = following
+    assert m.Reminder.get_by_id(nxt).deleted_at is None
+    step.undo(ctx)
+    assert m.Reminder.get_by_id(weekly).deleted_at is None and m.Reminder.get_by_id(nxt).deleted_at is not None
+    step.redo(ctx)
+    assert m.Reminder.get_by_id(weekly).deleted_at is not None and m.Reminder.get_by_id(nxt).deleted_at is None

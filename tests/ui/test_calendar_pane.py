@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from PySide6.QtWidgets import QMessageBox
+
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.services import care, customers
 from crmdesk.storage import models as m
@@ -179,3 +181,14 @@ def test_export_the_listed_tasks_or_a_customers(pane, tmp_path, monkeypatch) -> 
     pane.on_export(pane.customer_id)
     mine = Calendar.from_ical((tmp_path / "care.ics").read_bytes()).walk("VEVENT")
     assert sorted(str(e["SUMMARY"]) for e in mine) == ["Birthday today · 张伟", "回访 · 张伟", "寄样品 · 张伟"]
+
+
+def test_delete_bins_the_task_and_ctrl_z_brings_it_back(pane, window, monkeypatch) -> None:
+    choose(pane, D(2026, 11, 23))
+    task = m.Reminder.get(m.Reminder.title == "回访")
+    pane.select(task.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.on_delete()
+    assert m.Reminder.get_by_id(task.id).deleted_at is not None and "回访" not in titles(pane)
+    window.history.undo_action.trigger()
+    assert m.Reminder.get_by_id(task.id).deleted_at is None and "回访" in titles(pane)

@@ -82,6 +82,21 @@ def test_work_resolve_rate_and_close_from_the_detail(pane, qtbot, monkeypatch) -
     assert "已关闭" in pane.model.data(pane.model.index(0, 4)) or "Closed" in pane.model.data(pane.model.index(0, 4))
 
 
+def test_delete_moves_the_complaint_to_the_bin_and_ctrl_z_brings_it_back(pane, window, monkeypatch) -> None:
+    pane.table.selectRow(0)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    pane.detail.buttons["delete"].click()  # asked, and told no: nothing happens
+    assert m.Complaint.select().where(m.Complaint.deleted_at.is_null()).count() == 1
+    pane.detail.buttons["delete"].click()
+    assert m.Complaint.select().where(m.Complaint.deleted_at.is_null()).count() == 0
+    assert pane.model.rowCount() == 0 and pane.detail.view is None
+    assert window.history.undo_action.text().endswith("“李四”")
+    window.history.undo_action.trigger()
+    assert m.Complaint.select().where(m.Complaint.deleted_at.is_null()).count() == 1
+    assert pane.model.rowCount() == 1
+
+
 def test_a_refused_move_is_reported(pane, monkeypatch) -> None:
     pane.table.selectRow(0)
     shown = []

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.filters import DealFilter
@@ -298,3 +298,16 @@ def test_the_board_in_chinese(qtbot, db_path, chinese) -> None:
     assert "最后一个进行中阶段" in pane.notice.text()
     win.close()
     close_database()
+
+
+def test_delete_bins_the_deal_and_ctrl_z_brings_it_back(pane, window, qtbot, monkeypatch) -> None:
+    lead = stage(pane)
+    view = pane.columns[lead.id].view
+    view.setFocus()
+    view.setCurrentIndex(pane.models[lead.id].index(pane.models[lead.id].row_of(deal("会员年卡").id)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.act_delete.trigger()
+    assert deal("会员年卡").deleted_at is not None and "会员年卡" not in titles(pane, lead)
+    assert window.history.undo_action.text().endswith("“会员年卡”")
+    window.history.undo_action.trigger()
+    assert deal("会员年卡").deleted_at is None and "会员年卡" in titles(pane, lead)

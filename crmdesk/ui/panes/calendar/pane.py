@@ -303,7 +303,10 @@ class CalendarPane(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Delete care task"), self.tr("Delete this care task?"))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: care.delete_task(self.ctx, task.id))
+            from crmdesk.services import recycle_bin
+
+            self.runner.run(lambda: recycle_bin.delete_task(self.ctx, task.id, task.title),
+                            self.bus.record, self._failed)
 
     def on_open_customer(self) -> None:
         task = self.selected_task()

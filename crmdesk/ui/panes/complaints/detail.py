@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from crmdesk.ui.panes.complaints.dialogs import ComplaintDialog, RateDialog, Res
 
 class ComplaintDetail(QWidget):
     changed = Signal(object)  # Changes
+    step_taken = Signal(object)  # a Step the user can undo (deleting the complaint)
     failed = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -48,7 +50,7 @@ class ComplaintDetail(QWidget):
             ("start", self.tr("Start work"), self.on_start), ("resolve", self.tr("Resolve…"), self.on_resolve),
             ("close", self.tr("Close"), self.on_close), ("reopen", self.tr("Reopen…"), self.on_reopen),
             ("rate", self.tr("Satisfaction…"), self.on_rate), ("note", self.tr("Add note…"), self.on_note),
-            ("edit", self.tr("Edit…"), self.on_edit),
+            ("edit", self.tr("Edit…"), self.on_edit), ("delete", self.tr("Delete…"), self.on_delete),
         ]
         for i, (key, text, slot) in enumerate(actions):
             button = QPushButton(text, self)
@@ -123,6 +125,7 @@ class ComplaintDetail(QWidget):
         self.buttons["rate"].setEnabled(view.status in (RESOLVED, CLOSED))
         self.buttons["note"].setEnabled(True)
         self.buttons["edit"].setEnabled(True)
+        self.buttons["delete"].setEnabled(True)
 
     def _show_history(self) -> None:
         """The audit history, read only while its tab is open."""
@@ -179,6 +182,25 @@ class ComplaintDetail(QWidget):
         if ok:
             cid = self.complaint_id
             self._do(lambda: complaints.reopen(self.ctx, cid, note))
+
+    def on_delete(self) -> None:
+        """Move the complaint to the recycle bin, after asking; Ctrl+Z brings it back."""
+        from crmdesk.services import recycle_bin
+
+        view = self.view
+        if view is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete complaint"),
+                                      self.tr("Move the complaint of “%1” to the recycle bin?").replace("%1", view.customer))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            step = recycle_bin.delete_complaint(self.ctx, view.id, view.customer)
+        except CrmError as exc:
+            self.failed.emit(labels.error_text(exc))
+            return
+        self.show_complaint(None)
+        self.step_taken.emit(step)
 
     def on_note(self) -> None:
         note, ok = QInputDialog.getMultiLineText(self, self.tr("Add note"), self.tr("Note"))

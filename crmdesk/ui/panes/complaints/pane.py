@@ -73,6 +73,7 @@ class ComplaintsPane(TablePane):
         self._build_filters()
         self.detail = ComplaintDetail(ctx, self)
         self.detail.changed.connect(self._publish)
+        self.detail.step_taken.connect(self._bus.record)
         self.detail.failed.connect(lambda text: QMessageBox.warning(self, self.tr("Complaint log"), text))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout = self.layout()

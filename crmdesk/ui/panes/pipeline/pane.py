@@ -384,7 +384,10 @@ class PipelinePane(BoardMoves, QWidget):
                                       self.tr("Move “%1” to the recycle bin?").replace("%1", card.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.runner.run(lambda: pipeline.delete_deal(self.ctx, card.id, card.stamp), self._publish, self._failed)
+        from crmdesk.services import recycle_bin
+
+        self.runner.run(lambda: recycle_bin.delete_deal(self.ctx, card.id, card.stamp, card.title),
+                        self.bus.record, self._failed)
 
     def on_analysis(self) -> None:
         from crmdesk.ui.panes.pipeline.analysis import AnalysisDialog
