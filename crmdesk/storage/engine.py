@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from peewee import SQL, Cast, Database, DatabaseProxy, Node, SqliteDatabase, fn
+from peewee import SQL, Cast, Database, DatabaseProxy, Field, Node, SqliteDatabase, fn
 
 from crmdesk.storage.models import database_proxy
 
@@ -81,3 +81,13 @@ def like_escape(text: str) -> str:
     """``text`` for a LIKE pattern, its wildcards and the escape character taken literally
     (with ``ESCAPE '\\'``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def ordering(expr: Node, descending: bool, table: object = None) -> Node:
+    """``expr`` in order with its NULLs where SQLite puts them (first when ascending, last when
+    descending; PostgreSQL does the opposite by default), so pages and positions agree. A
+    NOT NULL column of ``table`` itself (the listed model) keeps the plain form, which the
+    server's indexes serve."""
+    if is_sqlite() or (isinstance(expr, Field) and not expr.null and expr.model is table):
+        return expr.desc() if descending else expr.asc()
+    return expr.desc(nulls="LAST") if descending else expr.asc(nulls="FIRST")

@@ -58,7 +58,7 @@ class Listing:
             return [by_id[i] for i in ids if i in by_id]
         exprs = dict(self.columns)
         order = self.sort_by.get(sort_key, exprs[sort_key])
-        ordering = [order.desc() if descending else order.asc(),
+        ordering = [engine.ordering(order, descending, getattr(self.id_expr, "model", None)),
                     self.id_expr.desc() if descending else self.id_expr.asc()]
         query = (self.base().select(self.id_expr, *exprs.values())
                  .order_by(*ordering).offset(offset).limit(limit).tuples())
@@ -76,7 +76,7 @@ class Listing:
         if found is None:
             return None
         value, key = found[0], self.id_expr
-        # SQLite puts NULLs first when ascending and last when descending.
+        # NULLs come first when ascending and last when descending (SQLite's order; see engine.ordering).
         if not descending:
             before = (order.is_null() & (key < record_id)) if value is None else (
                 order.is_null() | (order < value) | ((order == value) & (key < record_id)))
@@ -308,7 +308,7 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
                 # Many matches: walk the sort index, keeping rows in the (once collected) match
                 # set, rather than looking up and sorting every match.
                 query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
-        ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
+        ordering = (engine.ordering(order, descending, c), c.id.desc() if descending else c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]
 
     def joins() -> ModelSelect:
