@@ -4,6 +4,7 @@
 names one; otherwise, where the PostgreSQL server binaries are installed (Debian package
 ``postgresql``), a cluster is created in a temporary folder, started on a free loopback port for
 the run, and removed afterwards. Each test gets a new database copied from a migrated template.
+The cluster's locale is C.UTF-8: text sorts by code point, as in SQLite.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def start() -> Server | None:
         shutil.chown(folder, "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
     subprocess.run([*run_as, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", USER, "-E", "UTF8",
-                    "--no-sync"], check=True, capture_output=True)
+                    "--locale=C.UTF-8", "--no-sync"], check=True, capture_output=True)
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
     subprocess.run([*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options,
                     "-w", "start"], check=True, capture_output=True)
