@@ -39,6 +39,47 @@ def db(db_path: Path) -> Iterator[Path]:
     currency.set_current(currency.DEFAULT)  # a test that chose another currency leaves none behind
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[tuple[object, str] | None]:
+    """A PostgreSQL server for the run (see tests/pg_server.py) and a migrated template database
+    on it, or None where there is none."""
+    from tests import pg_server
+
+    server = pg_server.start()
+    if server is None:
+        yield None
+        return
+    name = server.new_database()
+    open_database(f"{server.base()}/{name}")
+    close_database()
+    try:
+        yield server, name
+    finally:
+        server.drop(name)
+        server.close()
+
+
+def new_on_postgresql(pg_template: tuple[object, str] | None, migrated: bool = True) -> tuple[object, str]:
+    """A fresh database on the test server (a copy of the migrated template, or blank); or a
+    skip (a failure under CI, which installs PostgreSQL) where there is no server."""
+    import os
+
+    if pg_template is None:
+        message = "no PostgreSQL server here (install the Debian package postgresql, or set CRMDESK_TEST_PG)"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(message + "; CI must run the PostgreSQL half of the suite")
+        pytest.skip(message)
+    server, template = pg_template
+    return server, server.new_database(template if migrated else None)  # type: ignore[attr-defined]
+
+
+def open_on_postgresql(pg_template: tuple[object, str] | None) -> tuple[object, str]:
+    """A fresh database on the test server (a copy of the template), opened (see new_on_postgresql)."""
+    server, name = new_on_postgresql(pg_template)
+    open_database(f"{server.base()}/{name}")  # type: ignore[attr-defined]
+    return server, name
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(FROZEN_AT)

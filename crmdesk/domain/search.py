@@ -170,12 +170,19 @@ def _terms(pieces: Iterable[str]) -> list[tuple[str, str]]:
     return terms
 
 
-def text_only_match(entry: str) -> str | None:
-    """An FTS5 expression for an index with a single ``search_text`` column (complaints):
-    CJK runs as phrases, other words by prefix; None when nothing is searchable."""
+def text_only_terms(entry: str) -> list[tuple[str, str]]:
+    """The terms of an entry searched in a single text column (complaints): CJK runs as
+    phrases, other words by prefix."""
     terms = []
     for chunk in fold(entry).split():
         terms.extend(_terms(words(chunk)))
+    return terms
+
+
+def text_only_match(entry: str) -> str | None:
+    """An FTS5 expression for an index with a single ``search_text`` column (complaints):
+    CJK runs as phrases, other words by prefix; None when nothing is searchable."""
+    terms = text_only_terms(entry)
     if not terms:
         return None
     return " AND ".join(_quote(text) + ("" if kind == "phrase" else " *") for kind, text in terms)

@@ -39,10 +39,10 @@ class BackupResult:
 
 def database_path() -> Path | None:
     """The open database's file, or None when it is not an SQLite file (a server)."""
-    from peewee import SqliteDatabase
+    from crmdesk.storage.engine import is_sqlite
 
     db = database_proxy.obj
-    if not isinstance(db, SqliteDatabase) or db.database in ("", ":memory:"):
+    if not is_sqlite(db) or db.database in ("", ":memory:"):
         return None
     return Path(db.database).absolute()
 

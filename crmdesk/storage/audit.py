@@ -14,15 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN, SqliteDatabase
+from peewee import JOIN
 
+from crmdesk.storage import engine
 from crmdesk.storage import models as m
 
 COLUMNS = '"at", "user_id", "table_name", "record_uid", "action", "changes"'
 
 
 def _sqlite() -> bool:
-    return isinstance(m.database_proxy.obj, SqliteDatabase)
+    return engine.is_sqlite()
 
 
 def _param() -> str:
@@ -98,8 +99,10 @@ def insert_for_rows(at: int, user_id: int | None, action: str, table: str, field
             changes = f"json_remove({obj}, {paths})"
         else:
             changes = _only_changed(obj, creating)
+        # A NULL user in a subquery's column has no type on PostgreSQL (text, then refused).
+        user = p if _sqlite() else f"CAST({p} AS INTEGER)"
         sql = (f"INSERT INTO audit_entry ({COLUMNS}) SELECT * FROM ("
-               f"SELECT {p} AS a, {p} AS u, {p} AS tn, {uid} AS r, {p} AS ac, {changes} AS ch "
+               f"SELECT {p} AS a, {user} AS u, {p} AS tn, {uid} AS r, {p} AS ac, {changes} AS ch "
                f"FROM {body} WHERE {where}) AS s WHERE s.ch <> '{{}}' ORDER BY s.r")
         params.extend(where_params)
     cursor = m.database_proxy.execute_sql(sql, params)

@@ -12,15 +12,28 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from crmdesk.storage import engine
 from crmdesk.storage.models import database_proxy
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Insert ``rows`` into ``table`` with one prepared statement (call inside a transaction)."""
+    """Insert ``rows`` into ``table`` with one prepared statement (call inside a transaction).
+
+    On PostgreSQL the rows go many to a statement (one round trip per row is slow over a
+    network), and ids given explicitly move the table's id sequence past them, so that the
+    next row the server numbers itself does not collide with one loaded here."""
     db = database_proxy.obj
-    marks = ", ".join([db.param] * len(columns))
-    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
-    db.cursor().executemany(sql, rows)
+    names = ", ".join(columns)
+    if engine.is_sqlite():
+        marks = ", ".join([db.param] * len(columns))
+        db.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+        return
+    from psycopg2.extras import execute_values
+
+    execute_values(db.cursor(), f'INSERT INTO "{table}" ({names}) VALUES %s', rows, page_size=1000)
+    if "id" in columns:
+        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                       f'(SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"), false)')
 
 
 def next_id(table: str) -> int:
@@ -39,10 +52,8 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
     load's transaction, so that a failure rolls the drop back too. Unique indexes stay.
     """
     db = database_proxy.obj
-    from peewee import SqliteDatabase
-
     existing = db.execute_sql(f'SELECT COUNT(*) FROM "{tables[0]}"').fetchone()[0] if tables else 0
-    if not isinstance(db, SqliteDatabase) or adding <= existing:
+    if not engine.is_sqlite() or adding <= existing:
         yield
         return
     marks = ", ".join("?" for _ in tables)
@@ -94,10 +105,10 @@ def _reads_from(db: object, content: str, tables: Sequence[str]) -> bool:
 
 
 def refresh_statistics() -> None:
-    """Let SQLite's planner see the new table sizes after a big load (a sampled ANALYZE)."""
+    """Let the planner see the new table sizes after a big load (on SQLite a sampled ANALYZE)."""
     db = database_proxy.obj
-    from peewee import SqliteDatabase
-
-    if isinstance(db, SqliteDatabase):
+    if engine.is_sqlite():
         db.execute_sql("PRAGMA analysis_limit = 1000")
+        db.execute_sql("ANALYZE")
+    else:
         db.execute_sql("ANALYZE")

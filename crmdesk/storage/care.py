@@ -10,6 +10,7 @@ from functools import reduce
 
 from peewee import JOIN, SQL, Expression, Tuple, fn
 
+from crmdesk.storage import engine
 from crmdesk.storage import models as m
 
 BATCH = 5000
@@ -44,9 +45,7 @@ def customers_with_birthdays(calendar: str, dates: Iterable[tuple[int, int, bool
 
 def _month_day(column):  # noqa: ANN001, ANN202 - a peewee expression
     """A date column as "MM-DD" on either engine."""
-    from peewee import SqliteDatabase
-
-    if isinstance(m.database_proxy.obj, SqliteDatabase):
+    if engine.is_sqlite():
         return fn.strftime("%m-%d", column)
     return fn.to_char(column, "MM-DD")
 
@@ -90,16 +89,14 @@ def insert_tasks(rows: list[dict]) -> int:
     same generation twice adds nothing); returns how many were new."""
     if not rows:
         return 0
-    from peewee import SqliteDatabase
-
     # Plain parameter rows: building the statement through the ORM costs ten times the insert.
     mark = m.database_proxy.param
     names = ", ".join(column for column, _key, _default in _INSERT_COLUMNS)
     marks = ", ".join(mark for _ in _INSERT_COLUMNS)
-    if isinstance(m.database_proxy.obj, SqliteDatabase):
+    if engine.is_sqlite():
         sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({marks})"
     else:
-        sql = f"INSERT INTO reminder ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+        sql = f"INSERT INTO reminder ({names}) VALUES ({marks}) ON CONFLICT (source_key) DO NOTHING"
     values = [tuple(_db_value(row.get(key, default)) for _column, key, default in _INSERT_COLUMNS) for row in rows]
     added = 0
     for start in range(0, len(values), BATCH):

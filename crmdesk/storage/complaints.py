@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import operator
 from dataclasses import dataclass, field, replace
 from functools import reduce
@@ -10,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from peewee import JOIN, SQL, Case, Expression, ModelSelect, fn
 
-from crmdesk.domain import search
 from crmdesk.domain.complaints import DONE_STATUSES, OPEN_STATUSES
 from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter
+from crmdesk.storage import engine, text_search
 from crmdesk.storage import models as m
 
 if TYPE_CHECKING:
@@ -50,18 +49,18 @@ def _matching_ids(text: str) -> SQL:
     from crmdesk.storage.listing import customer_search_ids
 
     parts, params = [], []
-    described = search.text_only_match(text)
+    described = text_search.complaint_ids(text, engine.is_sqlite())
     if described is not None:
-        parts.append("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?")
-        params.append(described)
+        parts.append(described[0])
+        params.extend(described[1])
     found = customer_search_ids(text)
     if found is not None:
         sql, args = found
         parts.append(f"SELECT id FROM complaint WHERE customer_id IN ({sql}) AND deleted_at IS NULL")
         params.extend(args)
     if not parts:
-        return SQL("(SELECT NULL WHERE 0)")
-    return SQL("(" + " UNION ".join(parts) + ")", params)
+        return SQL("(SELECT NULL WHERE 1 = 0)")
+    return engine.raw("(" + " UNION ".join(parts) + ")", params)
 
 
 LARGE_RESULT = 5_000  # above this many matches, pages walk the sort index
@@ -83,7 +82,7 @@ def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
         """The ids a search finds, read once for the count, the pages and the position."""
         db = m.Complaint._meta.database
         parts = [db.get_sql_context().sql(_matching_ids(word)).query() for word in flt.text.split()]
-        sql = " INTERSECT ".join(f"SELECT * FROM {part}" for part, _ in parts)
+        sql = " INTERSECT ".join(f"SELECT * FROM {part} AS found{i}" for i, (part, _) in enumerate(parts))
         return [row[0] for row in db.execute_sql(sql, [a for _, args in parts for a in args])]
 
     def where() -> Expression:
@@ -91,7 +90,7 @@ def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
             if flt.text.split():
                 found = matches()
                 cached["n"] = len(found)  # type: ignore[assignment]
-                ids = k.id.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(found)]))
+                ids = k.id.in_(engine.id_set(found))
                 cached["where"] = conditions(rest, now_ms) & ids
             else:
                 cached["where"] = conditions(flt, now_ms)
@@ -113,7 +112,7 @@ def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
 
     def id_page(sort_key: str, descending: bool, offset: int, limit: int) -> list[int] | None:
         order = own.get(sort_key)
-        if order is None or counted.get("n", 0) <= LARGE_RESULT or not flt.text.strip():
+        if order is None or counted.get("n", 0) <= LARGE_RESULT or not flt.text.strip() or not engine.is_sqlite():
             return None
         query = k.select(k.id).from_(SQL(f'"complaint" AS "t1" INDEXED BY "complaint_{sort_key}"'))
         ordering = (order.desc(), k.id.desc()) if descending else (order.asc(), k.id.asc())
@@ -166,14 +165,14 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
     if received_until is not None:
         where.append("received_at < ?")
         params.append(received_until)
-    source = "complaint" + (" NOT INDEXED" if len(where) == 1 else "")
+    source = "complaint" + (" NOT INDEXED" if len(where) == 1 and engine.is_sqlite() else "")
     cond = " AND ".join(where)
     done = "status IN ({})".format(", ".join(f"'{s}'" for s in DONE_STATUSES))
     out = ComplaintStats()
-    total, resolved, average, on_time, rated, score = db.execute_sql(
-        f"SELECT COUNT(*), SUM({done} AND resolved_at IS NOT NULL), "
+    total, resolved, average, on_time, rated, score = engine.execute(
+        f"SELECT COUNT(*), {engine.count_where(f'{done} AND resolved_at IS NOT NULL')}, "
         f"AVG(CASE WHEN {done} AND resolved_at IS NOT NULL THEN (resolved_at - received_at) / 3600000.0 END), "
-        f"SUM({done} AND resolved_at <= due_at), COUNT(satisfaction), AVG(satisfaction) "
+        f"{engine.count_where(f'{done} AND resolved_at <= due_at')}, COUNT(satisfaction), AVG(satisfaction) "
         f"FROM {source} WHERE {cond}", params).fetchone()
     out.total, out.resolved, out.rated = int(total or 0), int(resolved or 0), int(rated or 0)
     if out.resolved:
@@ -182,7 +181,7 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
         # The 90th percentile (nearest rank), from counts per minute: one scan, no sort of every row.
         rank = -(-out.resolved * 9 // 10)
         seen = 0
-        for minutes, n in db.execute_sql(
+        for minutes, n in engine.execute(
                 f"SELECT (resolved_at - received_at) / 60000 AS minutes, COUNT(*) FROM {source} "
                 f"WHERE {cond} AND {done} AND resolved_at IS NOT NULL GROUP BY minutes ORDER BY minutes", params):
             seen += n
@@ -192,15 +191,15 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
     out.satisfaction = float(score) if out.rated else None
     names = dict(db.execute_sql("SELECT id, name FROM complaint_category").fetchall())
     by_category: dict[str, int] = {}
-    for category, severity, n in db.execute_sql(
+    for category, severity, n in engine.execute(
             f"SELECT category_id, severity, COUNT(*) FROM {source} WHERE {cond} GROUP BY 1, 2", params):
         key = names.get(category, "")
         by_category[key] = by_category.get(key, 0) + n
         out.by_severity[severity] = out.by_severity.get(severity, 0) + n
     out.by_category = sorted(by_category.items(), key=lambda item: (-item[1], item[0]))
     out.open, out.overdue = open_and_overdue(now_ms)
-    top = db.execute_sql(
-        f"SELECT customer_id, COUNT(*) AS n FROM {source} WHERE {cond} GROUP BY customer_id HAVING n > 1 "
+    top = engine.execute(
+        f"SELECT customer_id, COUNT(*) AS n FROM {source} WHERE {cond} GROUP BY customer_id HAVING COUNT(*) > 1 "
         "ORDER BY n DESC, customer_id LIMIT 10", params).fetchall()
     if top:
         c = m.Customer
@@ -212,8 +211,8 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
 def open_and_overdue(now_ms: int) -> tuple[int, int]:
     """(complaints being worked on, those past their deadline), through the status index."""
     opened = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
-    live_open, late = m.Complaint._meta.database.execute_sql(
-        f"SELECT COUNT(*), SUM(due_at < ?) FROM complaint WHERE deleted_at IS NULL AND status IN ({opened})",
+    live_open, late = engine.execute(
+        f"SELECT COUNT(*), {engine.count_where('due_at < ?')} FROM complaint WHERE deleted_at IS NULL AND status IN ({opened})",
         [now_ms]).fetchone()
     return int(live_open or 0), int(late or 0)
 

@@ -8,6 +8,7 @@ from peewee import SQL, fn
 
 from crmdesk.domain import search
 from crmdesk.domain.dedupe import Person
+from crmdesk.storage import engine, text_search
 from crmdesk.storage import models as m
 from crmdesk.storage.name_key import ID_MASK
 
@@ -33,7 +34,7 @@ def groups_by(column: str) -> Iterator[list[int]]:
     """Ids of live customers sharing a non-empty value of ``column`` (read from its index)."""
     c = m.Customer
     field = getattr(c, column)
-    query = (c.select(fn.GROUP_CONCAT(c.id)).where(c.deleted_at.is_null() & (field != ""))
+    query = (c.select(engine.group_concat(c.id)).where(c.deleted_at.is_null() & (field != ""))
              .group_by(field).having(fn.COUNT(SQL("*")).between(2, MAX_GROUP)).tuples())
     for (ids,) in query:
         yield [int(i) for i in str(ids).split(",")]
@@ -58,9 +59,14 @@ def candidates_for(phone_e164: str, email: str, name: str, exclude: int | None) 
         conditions.append(c.email == email.lower())
     words = search.words(name)
     if words:
-        phrase = '"' + " ".join(words).replace('"', '""') + '"'
-        conditions.append(c.id.in_(SQL(f"(SELECT rowid & {ID_MASK} FROM customer_fts WHERE customer_fts MATCH ?)",
-                                       [f"search_text : {phrase}"])) & (c.name == name))
+        if engine.is_sqlite():
+            phrase = '"' + " ".join(words).replace('"', '""') + '"'
+            found = c.id.in_(SQL(f"(SELECT rowid & {ID_MASK} FROM customer_fts WHERE customer_fts MATCH ?)",
+                                 [f"search_text : {phrase}"]))
+        else:
+            where, params = text_search.exact_name_condition(words)
+            found = c.id.in_(engine.raw(f"(SELECT id FROM customer WHERE deleted_at IS NULL AND {where})", params))
+        conditions.append(found & (c.name == name))
     found: dict[int, Person] = {}
     for condition in conditions:
         if exclude is not None:

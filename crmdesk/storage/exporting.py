@@ -7,9 +7,10 @@ import operator
 from collections.abc import Iterable, Iterator
 from functools import reduce
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from crmdesk.domain.filters import ComplaintFilter, CustomerFilter
+from crmdesk.storage import engine
 from crmdesk.storage import models as m
 from crmdesk.storage.listing import Owner, customer_conditions
 
@@ -58,7 +59,7 @@ def customer_pages(flt: CustomerFilter, now_ms: int, today: dt.date,
 
 def _tags_of(ids: list[int]) -> dict[int, list[str]]:
     ct, t = m.CustomerTag, m.Tag
-    query = (ct.select(ct.customer, fn.GROUP_CONCAT(t.name, "\x1f"))
+    query = (ct.select(ct.customer, engine.group_concat(t.name, "\x1f"))
              .join(t, on=(ct.tag == t.id))
              .where(ct.customer.in_(ids) & ct.deleted_at.is_null() & t.deleted_at.is_null())
              .group_by(ct.customer).tuples())

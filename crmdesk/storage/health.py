@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crmdesk.storage import engine
 from crmdesk.storage.models import database_proxy
 
 # FTS5 indexes over a view of live rows, and that view's table (migrations 2, 5, 6).
@@ -35,7 +36,10 @@ def _db():  # noqa: ANN202 - the models' peewee database
 
 
 def sqlite_check(pragma: str = "integrity_check") -> list[str]:
-    """What ``PRAGMA integrity_check`` says is wrong ([] when healthy)."""
+    """What ``PRAGMA integrity_check`` says is wrong ([] when healthy; always so on a server,
+    which checks its own pages)."""
+    if not engine.is_sqlite():
+        return []
     try:
         rows = [str(r[0]) for r in _db().execute_sql(f"PRAGMA {pragma}")]
     except Exception as exc:  # a damaged file may raise instead of answering  # noqa: BLE001
@@ -46,6 +50,8 @@ def sqlite_check(pragma: str = "integrity_check") -> list[str]:
 def orphans() -> list[Orphans]:
     """References to rows that do not exist (``PRAGMA foreign_key_check``), by column."""
     db = _db()
+    if not engine.is_sqlite():
+        return _orphans_from_models()
     found: dict[tuple[str, int], int] = {}
     for table, _rowid, _parent, fkid in db.execute_sql("PRAGMA foreign_key_check"):
         found[(table, fkid)] = found.get((table, fkid), 0) + 1
@@ -75,7 +81,32 @@ def repair_orphans(found: list[Orphans]) -> int:
     return changed
 
 
+def _orphans_from_models() -> list[Orphans]:
+    """Dangling references found from the models' foreign keys (engines without SQLite's
+    ``foreign_key_check``; the server enforces them, so only a session that switched its
+    checks off can leave one)."""
+    from crmdesk.storage import models as m
+
+    result = []
+    for model in sorted(m.ALL_MODELS, key=lambda model: model._meta.table_name):
+        table = model._meta.table_name
+        for fk in sorted(model._meta.refs, key=lambda fk: fk.column_name):
+            parent, column = fk.rel_model._meta.table_name, fk.column_name
+            rows = _db().execute_sql(
+                f'SELECT COUNT(*) FROM "{table}" AS t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
+                f'(SELECT 1 FROM "{parent}" AS p WHERE p."{fk.rel_field.column_name}" = t."{column}")').fetchone()[0]
+            if rows:
+                on_delete = (fk.on_delete or "").upper()
+                rule = "null" if fk.null and on_delete == "SET NULL" else "delete" if table in LINK_TABLES else "keep"
+                result.append(Orphans(table, column, parent, int(rows), rule))
+    return result
+
+
 def _primary_key(table: str) -> str:
+    if not engine.is_sqlite():
+        from crmdesk.storage import models as m
+
+        return next(model._meta.primary_key.column_name for model in m.ALL_MODELS if model._meta.table_name == table)
     columns = [r for r in _db().execute_sql(f'PRAGMA table_info("{table}")') if r[5]]
     return columns[0][1] if columns else "rowid"
 
@@ -83,6 +114,8 @@ def _primary_key(table: str) -> str:
 def search_index_problems() -> list[str]:
     """The search indexes that disagree with their tables (or are damaged)."""
     db = _db()
+    if not engine.is_sqlite():
+        return []  # the server's trigram indexes are part of their tables, never out of step
     existing = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     bad = []
     for index, table in SEARCH_INDEXES.items():

@@ -1,5 +1,5 @@
 """The dashboard's aggregates: read from the running totals that migration 10's triggers keep
-(SQLite), or else each in one pass over an index or a table.
+(migration 10 on SQLite, 12 on PostgreSQL), or else each in one pass over an index or a table.
 
 The scanning forms stay for engines without the triggers and as the reference the totals are
 checked against. Plain SQL that SQLite and PostgreSQL both run (``CASE`` rather than summed
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from crmdesk.storage import engine
 from crmdesk.storage import models as m
-from crmdesk.storage.transactions import is_sqlite
 
 
 def _db():  # noqa: ANN202 - the models' peewee database
@@ -34,16 +34,17 @@ class CustomerSnapshot:
 
 
 def has_rollups() -> bool:
-    """Whether the running totals of migration 10 are kept here (SQLite), so that the readers
-    below take them instead of scanning the tables."""
-    return is_sqlite() and _db().table_exists("kpi_customer_tally")
+    """Whether the running totals (migration 10, or 12 on PostgreSQL) are kept here, so that the
+    readers below take them instead of scanning the tables."""
+    return _db().table_exists("kpi_customer_tally")
 
 
 # The running totals counted afresh (as migration 10 first filled them).
 _REFILL = [
     "DELETE FROM kpi_customer_tally",
     "INSERT INTO kpi_customer_tally (category, tier, stage, customers, missing_phone, buyers, spent_cents) "
-    "SELECT category, tier, stage, COUNT(*), SUM(phone = ''), SUM(order_count > 0), "
+    "SELECT category, tier, stage, COUNT(*), SUM(CASE WHEN phone = '' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN order_count > 0 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN order_count > 0 THEN order_total_cents ELSE 0 END) "
     "FROM customer WHERE deleted_at IS NULL GROUP BY category, tier, stage",
     "DELETE FROM kpi_order_day",
@@ -132,7 +133,7 @@ def retention(start: dt.date, until: dt.date, year_days: int) -> tuple[int, int]
     still_params = [u_back, u, u_back, u, u, u_back, u_back, u]
     sql = (f"SELECT SUM(CASE WHEN {active} THEN CASE WHEN {still} THEN {_RETAINED + 1} ELSE 1 END ELSE 0 END)"
            " FROM customer c WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.last_order_on >= ?")
-    packed = int(_db().execute_sql(sql, [*active_params, *still_params, s_back]).fetchone()[0] or 0)
+    packed = int(engine.execute(sql, [*active_params, *still_params, s_back]).fetchone()[0] or 0)
     return packed % _RETAINED, packed // _RETAINED
 
 
@@ -140,8 +141,8 @@ def created_between(bounds_ms: list[int]) -> list[int]:
     """Live customers created in each [bounds[i], bounds[i+1]), from the created_at index."""
     db = _db()
     return [
-        int(db.execute_sql("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND created_at >= ? "
-                           "AND created_at < ?", [low, high]).fetchone()[0])
+        int(engine.execute("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND created_at >= ? "
+                           "AND created_at < ?", [low, high], db).fetchone()[0])
         for low, high in zip(bounds_ms, bounds_ms[1:], strict=False)
     ]
 
@@ -160,7 +161,7 @@ def revenue_between(days: list[dt.date], *, scan: bool = False) -> list[tuple[in
         sql = (f"SELECT CASE {cases.format(day='day')} END AS bucket, SUM(orders), SUM(cents)"
                " FROM kpi_order_day WHERE day >= ? AND day < ? GROUP BY bucket")
     found = {int(b): (int(n or 0), int(total or 0))
-             for b, n, total in _db().execute_sql(sql, [edges[0], edges[-1]])}
+             for b, n, total in engine.execute(sql, [edges[0], edges[-1]])}
     return [found.get(i, (0, 0)) for i in range(len(days) - 1)]
 
 

@@ -8,7 +8,6 @@ order is total and stable.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from peewee import JOIN, SQL, Case, Expression, ModelSelect, Value, fn
 
 from crmdesk.domain import search
 from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter, CustomerFilter, lunar_days_in_month
+from crmdesk.storage import engine, text_search
 from crmdesk.storage import models as m
 from crmdesk.storage.name_key import ID_MASK, name_key, prefix_range
 
@@ -58,7 +58,7 @@ class Listing:
             return [by_id[i] for i in ids if i in by_id]
         exprs = dict(self.columns)
         order = self.sort_by.get(sort_key, exprs[sort_key])
-        ordering = [order.desc() if descending else order.asc(),
+        ordering = [engine.ordering(order, descending, getattr(self.id_expr, "model", None)),
                     self.id_expr.desc() if descending else self.id_expr.asc()]
         query = (self.base().select(self.id_expr, *exprs.values())
                  .order_by(*ordering).offset(offset).limit(limit).tuples())
@@ -76,7 +76,7 @@ class Listing:
         if found is None:
             return None
         value, key = found[0], self.id_expr
-        # SQLite puts NULLs first when ascending and last when descending.
+        # NULLs come first when ascending and last when descending (SQLite's order; see engine.ordering).
         if not descending:
             before = (order.is_null() & (key < record_id)) if value is None else (
                 order.is_null() | (order < value) | ((order == value) & (key < record_id)))
@@ -108,30 +108,23 @@ def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> lis
     """SQL conditions for a filter (live customers only)."""
     c = m.Customer
     where = _other_conditions(flt, now_ms, today)
-    found = _search_index(flt.text)
+    found = customer_search_ids(flt.text)
     if found is not None:
-        table, match = found
-        where.append(c.id.in_(SQL(f"(SELECT rowid & {ID_MASK} FROM {table} WHERE {table} MATCH ?)", [match])))
+        sql, params = found
+        where.append(c.id.in_(engine.raw(f"({sql})", params)))
     return where
 
 
 def _search_index(text: str) -> tuple[str, str] | None:
-    """The full-text index a search box entry queries, and its MATCH argument."""
-    query = search.parse(text)
-    if query.digits is not None:
-        return "customer_phone_fts", '"' + query.digits + '"'
-    if query.text_match is not None:
-        return "customer_fts", query.text_match
-    return None
+    """The FTS5 index (SQLite) a search box entry queries, and its MATCH argument; None on
+    other engines, which search the customer table itself (see :mod:`text_search`)."""
+    return text_search.fts_index(search.parse(text)) if engine.is_sqlite() else None
 
 
 def customer_search_ids(text: str) -> tuple[str, list[str]] | None:
-    """A subquery (SQL, params) of the ids of live customers a search box entry finds."""
-    found = _search_index(text)
-    if found is None:
-        return None
-    table, match = found
-    return f"SELECT rowid & {ID_MASK} FROM {table} WHERE {table} MATCH ?", [match]
+    """A subquery (SQL with ``?`` placeholders, params) of the ids of live customers a search
+    box entry finds."""
+    return text_search.customer_ids(text, engine.is_sqlite())
 
 
 def _other_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
@@ -202,11 +195,15 @@ def _search_only_count(flt: CustomerFilter) -> int | None:
     if not flt.text or replace(flt, text="") != CustomerFilter():
         return None
     found = _search_index(flt.text)
-    if found is None:
-        return None
-    table, match = found
-    db = m.Customer._meta.database
-    return int(db.execute_sql(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
+    if found is not None:
+        table, match = found
+        sql, params = f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", [match]
+    else:
+        where = text_search.customer_condition(search.parse(flt.text))
+        if where is None:
+            return None
+        sql, params = f"SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND {where[0]}", where[1]
+    return int(engine.execute(sql, params).fetchone()[0])
 
 
 class _NameOrderedSearch:
@@ -251,7 +248,7 @@ class _NameOrderedSearch:
         tied = self._keys("AND f.rowid BETWEEN ? AND ?", [low, high], f"f.rowid & {ID_MASK}")
         c = m.Customer
         order = (c.name_pinyin.desc(), c.id.desc()) if descending else (c.name_pinyin.asc(), c.id.asc())
-        ids = (c.select(c.id).where(c.id.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(tied)])))
+        ids = (c.select(c.id).where(c.id.in_(engine.id_set(tied)))
                .order_by(*order).tuples())
         return before, [row[0] for row in ids]
 
@@ -306,11 +303,12 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
             column = LIVE_INDEXES.get(sort_key, sort_key)
             order = getattr(c, column)
             query = c.select(c.id)
-            if flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT:
+            if (flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT
+                    and engine.is_sqlite()):
                 # Many matches: walk the sort index, keeping rows in the (once collected) match
                 # set, rather than looking up and sorting every match.
                 query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
-        ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
+        ordering = (engine.ordering(order, descending, c), c.id.desc() if descending else c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]
 
     def joins() -> ModelSelect:

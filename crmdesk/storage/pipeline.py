@@ -11,6 +11,7 @@ from functools import reduce
 from peewee import JOIN, SQL, Case, Expression, Tuple, Value, fn
 
 from crmdesk.domain.filters import UNASSIGNED, DealFilter
+from crmdesk.storage import engine
 from crmdesk.storage import models as m
 from crmdesk.storage.listing import customer_search_ids
 
@@ -55,7 +56,7 @@ def _conditions(flt: DealFilter, joined: bool = True) -> Expression:
     for word in flt.text.split():
         found = customer_search_ids(word)
         title = o.title.contains(word)
-        where.append(title | o.customer.in_(SQL(f"({found[0]})", found[1])) if found else title)
+        where.append(title | o.customer.in_(engine.raw(f"({found[0]})", found[1])) if found else title)
     if flt.owner_id == UNASSIGNED:
         where.append(o.owner.is_null())
     elif flt.owner_id is not None:

@@ -19,7 +19,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crmdesk.storage.models import database_proxy
+from crmdesk.storage import engine
 
 CUSTOMER, DEAL, TASK, COMPLAINT = "customer", "deal", "task", "complaint"
 KINDS: tuple[str, ...] = (CUSTOMER, DEAL, TASK, COMPLAINT)
@@ -57,10 +57,6 @@ class BinRow:
         return (self.deleted_at, _RANK[self.kind], self.id)
 
 
-def _db():  # noqa: ANN202 - the models' peewee database
-    return database_proxy.obj
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -72,7 +68,8 @@ def _matches(kind: str, text: str) -> tuple[str, list[object]]:
         return "", []
     parts, params = [], []
     for word in words:  # every word somewhere in the item's names
-        parts.append("(" + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED[kind]) + ")")
+        like = "LIKE" if engine.is_sqlite() else "ILIKE"  # SQLite's LIKE ignores ASCII case
+        parts.append("(" + " OR ".join(f"{col} {like} ? ESCAPE '\\'" for col in _SEARCHED[kind]) + ")")
         params += [_like(word)] * len(_SEARCHED[kind])
     return " AND " + " AND ".join(parts), params
 
@@ -95,13 +92,13 @@ def _select(kind: str, text: str, key: tuple[int, int, int] | None, limit: int) 
     table = TABLES[kind]
     joined = "" if kind == CUSTOMER else " LEFT JOIN customer c ON c.id = x.customer_id"
     customer = "''" if kind == CUSTOMER else "COALESCE(c.name, '')"
-    binned = "0" if kind == CUSTOMER else "(c.deleted_at IS NOT NULL)"
+    binned = "0" if kind == CUSTOMER else "CASE WHEN c.deleted_at IS NOT NULL THEN 1 ELSE 0 END"
     match, match_params = _matches(kind, text)
     after, after_params = _after(kind, key)
     sql = (f"SELECT * FROM (SELECT '{kind}' AS kind, {_RANK[kind]} AS rank, x.id AS id, {_NAME[kind]} AS name, "
            f"{_CUSTOMER_ID[kind]} AS customer_id, {customer} AS customer, {binned} AS customer_binned, "
            f"x.deleted_at AS deleted_at, x.uid AS uid, '{table}' AS tbl FROM \"{table}\" x{joined} "
-           f"WHERE x.deleted_at IS NOT NULL{after}{match} ORDER BY x.deleted_at DESC, x.id DESC LIMIT {int(limit)})")
+           f"WHERE x.deleted_at IS NOT NULL{after}{match} ORDER BY x.deleted_at DESC, x.id DESC LIMIT {int(limit)}) AS of_{kind}")
     return sql, [*after_params, *match_params]
 
 
@@ -118,14 +115,14 @@ def page(after: tuple[int, int, int] | None = None, limit: int = 200, text: str 
         sql, args = _select(kind, text.strip(), after, limit)
         parts.append(sql)
         params += args
-    by = ("(SELECT u.display_name FROM audit_entry a JOIN user u ON u.id = a.user_id WHERE a.record_uid = b.uid "
+    by = ("(SELECT u.display_name FROM audit_entry a JOIN \"user\" u ON u.id = a.user_id WHERE a.record_uid = b.uid "
           "AND a.table_name = b.tbl AND a.action = 'delete' ORDER BY a.at DESC, a.id DESC LIMIT 1)")
     sql = (f"SELECT b.kind, b.id, b.name, b.customer_id, b.customer, b.customer_binned, b.deleted_at, "
            f"COALESCE({by}, '') FROM ({' UNION ALL '.join(parts)}) b "
            f"ORDER BY b.deleted_at DESC, b.rank DESC, b.id DESC LIMIT {int(limit)}")
     # The order above ranks kinds descending within one moment, as _after expects.
     return [BinRow(kind, int(i), name or "", cid, customer or "", bool(binned), int(at), by or "")
-            for kind, i, name, cid, customer, binned, at, by in _db().execute_sql(sql, params)]
+            for kind, i, name, cid, customer, binned, at, by in engine.execute(sql, params)]
 
 
 def counts(text: str = "") -> dict[str, int]:
@@ -135,7 +132,7 @@ def counts(text: str = "") -> dict[str, int]:
         match, params = _matches(kind, text.strip())
         joined = "" if kind == CUSTOMER or not match else " LEFT JOIN customer c ON c.id = x.customer_id"
         sql = f'SELECT COUNT(*) FROM "{TABLES[kind]}" x{joined} WHERE x.deleted_at IS NOT NULL{match}'
-        out[kind] = int(_db().execute_sql(sql, params).fetchone()[0])
+        out[kind] = int(engine.execute(sql, params).fetchone()[0])
     return out
 
 
@@ -149,7 +146,7 @@ def binned_ids(kind: str, ids: Sequence[int]) -> list[int]:
     found: list[int] = []
     for part in _chunks(ids):
         marks = ", ".join("?" * len(part))
-        found += [r[0] for r in _db().execute_sql(
+        found += [r[0] for r in engine.execute(
             f'SELECT id FROM "{TABLES[kind]}" WHERE deleted_at IS NOT NULL AND id IN ({marks})', part)]
     return found
 
@@ -160,7 +157,7 @@ def owners_in_bin(kind: str, ids: Sequence[int]) -> list[tuple[int, str, int, st
     found = []
     for part in _chunks(ids):
         marks = ", ".join("?" * len(part))
-        found += [tuple(r) for r in _db().execute_sql(
+        found += [tuple(r) for r in engine.execute(
             f"SELECT x.id, {_NAME[kind]}, c.id, c.name FROM \"{TABLES[kind]}\" x JOIN customer c ON c.id = x.customer_id "
             f"WHERE x.id IN ({marks}) AND c.deleted_at IS NOT NULL ORDER BY x.id", part)]
     return found
@@ -172,11 +169,11 @@ def untomb(kind: str, ids: Sequence[int], stamp: int) -> list[tuple[int, str, in
     taken: list[tuple[int, str, int]] = []
     for part in _chunks(ids):
         marks = ", ".join("?" * len(part))
-        rows = [tuple(r) for r in _db().execute_sql(
+        rows = [tuple(r) for r in engine.execute(
             f'SELECT id, uid, deleted_at FROM "{table}" WHERE deleted_at IS NOT NULL AND id IN ({marks})', part)]
         if rows:
             got = [r[0] for r in rows]
-            _db().execute_sql(f'UPDATE "{table}" SET deleted_at = NULL, stamp = ? '
+            engine.execute(f'UPDATE "{table}" SET deleted_at = NULL, stamp = ? '
                               f'WHERE id IN ({", ".join("?" * len(got))})', [stamp, *got])
         taken += rows
     return taken
@@ -189,7 +186,7 @@ def retire_removed_stages(deal_ids: Sequence[int], stamp: int) -> None:
              "ORDER BY position, id LIMIT 1)")
     for part in _chunks(deal_ids):
         marks = ", ".join("?" * len(part))
-        _db().execute_sql(
+        engine.execute(
             f"UPDATE opportunity SET stage_id = {first}, status = 'open', closed_at = NULL, stamp = ? "
             f"WHERE id IN ({marks}) AND stage_id IN (SELECT id FROM pipeline_stage WHERE deleted_at IS NOT NULL) "
             f"AND {first} IS NOT NULL", [stamp, *part])
@@ -218,13 +215,13 @@ class Selection:
 def _merges_naming(customer_condition: str, params: list[object]) -> list[int]:
     """Merge records that would bring back a customer about to be erased (undoing them would
     point moved rows at a customer that no longer exists)."""
-    records = [(rid, json.loads(merged or "[]")) for rid, merged in _db().execute_sql(
+    records = [(rid, json.loads(merged or "[]")) for rid, merged in engine.execute(
         "SELECT id, merged FROM merge_record")]
     named = sorted({int(i) for _, ids in records for i in ids})
     going: set[int] = set()
     for part in _chunks(named):
         marks = ", ".join("?" * len(part))
-        going.update(r[0] for r in _db().execute_sql(
+        going.update(r[0] for r in engine.execute(
             f"SELECT x.id FROM customer x WHERE {customer_condition} AND x.id IN ({marks})", [*params, *part]))
     return [rid for rid, ids in records if going & {int(i) for i in ids}]
 
@@ -234,43 +231,42 @@ def erase(selection: Selection) -> dict[str, int]:
     them (a customer's contacts, tags, history, deals, orders, tasks, complaints, import and
     merge records; a deal's stage history; a complaint's events) and their audit entries.
     Call inside a transaction. Returns how many items of each kind went."""
-    db = _db()
     gone = {kind: 0 for kind in KINDS}
     for condition, params in selection.conditions(CUSTOMER):
         going = f"SELECT x.id FROM customer x WHERE {condition}"
         for table, of in (("opportunity", "customer_id"), ("complaint", "customer_id"), ("reminder", "customer_id"),
                           ("contact", "customer_id"), ("interaction", "customer_id"), ("sale_order", "customer_id")):
-            db.execute_sql(f'DELETE FROM audit_entry WHERE record_uid IN (SELECT uid FROM "{table}" '
+            engine.execute(f'DELETE FROM audit_entry WHERE record_uid IN (SELECT uid FROM "{table}" '
                            f'WHERE {of} IN ({going}))', params)
-        db.execute_sql(f"DELETE FROM audit_entry WHERE record_uid IN (SELECT x.uid FROM customer x WHERE {condition})",
+        engine.execute(f"DELETE FROM audit_entry WHERE record_uid IN (SELECT x.uid FROM customer x WHERE {condition})",
                        params)
         stale = _merges_naming(condition, params)
         for part in _chunks(stale):
-            db.execute_sql(f"DELETE FROM merge_record WHERE id IN ({', '.join('?' * len(part))})", part)
+            engine.execute(f"DELETE FROM merge_record WHERE id IN ({', '.join('?' * len(part))})", part)
         # Children first, so the statement count stays fixed however many rows go (the
         # foreign keys' cascades would do the same, row by row, inside one DELETE).
-        db.execute_sql(f"DELETE FROM stage_change WHERE opportunity_id IN "
+        engine.execute(f"DELETE FROM stage_change WHERE opportunity_id IN "
                        f"(SELECT id FROM opportunity WHERE customer_id IN ({going}))", params)
-        db.execute_sql(f"DELETE FROM complaint_event WHERE complaint_id IN "
+        engine.execute(f"DELETE FROM complaint_event WHERE complaint_id IN "
                        f"(SELECT id FROM complaint WHERE customer_id IN ({going}))", params)
         for table in ("sale_order", "opportunity", "reminder", "complaint", "contact", "customer_tag",
                       "interaction", "import_item", "merge_record"):
             column = "survivor_id" if table == "merge_record" else "customer_id"
-            db.execute_sql(f'DELETE FROM "{table}" WHERE {column} IN ({going})', params)
-        cursor = db.execute_sql(f"DELETE FROM customer WHERE id IN ({going})", params)
+            engine.execute(f'DELETE FROM "{table}" WHERE {column} IN ({going})', params)
+        cursor = engine.execute(f"DELETE FROM customer WHERE id IN ({going})", params)
         gone[CUSTOMER] += max(cursor.rowcount, 0)
     for kind, children in ((DEAL, ("stage_change", "opportunity_id")), (TASK, None),
                            (COMPLAINT, ("complaint_event", "complaint_id"))):
         table = TABLES[kind]
         for condition, params in selection.conditions(kind):
             going = f'SELECT x.id FROM "{table}" x WHERE {condition}'
-            db.execute_sql(f'DELETE FROM audit_entry WHERE record_uid IN (SELECT x.uid FROM "{table}" x '
+            engine.execute(f'DELETE FROM audit_entry WHERE record_uid IN (SELECT x.uid FROM "{table}" x '
                            f'WHERE {condition})', params)
             if children:
-                db.execute_sql(f'DELETE FROM "{children[0]}" WHERE {children[1]} IN ({going})', params)
+                engine.execute(f'DELETE FROM "{children[0]}" WHERE {children[1]} IN ({going})', params)
             if kind == DEAL:
-                db.execute_sql(f"UPDATE sale_order SET opportunity_id = NULL WHERE opportunity_id IN ({going})",
+                engine.execute(f"UPDATE sale_order SET opportunity_id = NULL WHERE opportunity_id IN ({going})",
                                params)
-            cursor = db.execute_sql(f'DELETE FROM "{table}" WHERE id IN ({going})', params)
+            cursor = engine.execute(f'DELETE FROM "{table}" WHERE id IN ({going})', params)
             gone[kind] += max(cursor.rowcount, 0)
     return gone

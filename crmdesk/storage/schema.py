@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
-from crmdesk.storage import migrations
+from crmdesk.storage import engine, migrations
 
 META_TABLE = "crmdesk_meta"
 VERSION_KEY = "schema_version"
@@ -76,7 +76,7 @@ def upgrade(db: Database, path: Path | None) -> int:
         raise NewerSchemaError(NEWER_TEMPLATE, path=str(path or db.database), version=version, head=head())
     if version == head():
         return 0
-    if version > 0 and path is not None and isinstance(db, SqliteDatabase):
+    if version > 0 and path is not None and engine.is_sqlite(db):
         backup_before_migration(db, path, version)
     try:
         with db.atomic():

@@ -29,9 +29,9 @@ def atomic() -> Iterator[Any]:
 
 
 def is_sqlite() -> bool:
-    from peewee import SqliteDatabase
+    from crmdesk.storage import engine
 
-    return isinstance(database_proxy.obj, SqliteDatabase)
+    return engine.is_sqlite()
 
 
 def database_name() -> str:

@@ -20,6 +20,7 @@ from crmdesk.services import audit, bulk, complaints, customers, dedupe, importi
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.audit import TrailFilter
+from tests.services.engines import statements
 
 HOUR = 3_600_000
 
@@ -78,12 +79,8 @@ def test_bulk_owner_writes_one_entry_per_changed_customer_in_sql(ctx: Context, u
     ids = [customers.create_customer(ctx, CustomerInput(name=f"客户{i}", owner_id=owner if i < 3 else None))[0]
            for i in range(10)]
     ctx.clock.advance(hours=2)
-    calls = []
-    m.database_proxy.obj.connection().set_trace_callback(calls.append)
-    try:
+    with statements() as calls:
         step = undo.assign_owner(ctx, CustomerFilter(ids=tuple(ids)), owner)
-    finally:
-        m.database_proxy.obj.connection().set_trace_callback(None)
     inserts = [c for c in calls if c.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRY")]
     assert len(inserts) == 1 and "SELECT" in inserts[0]  # one set-based statement, not one per row
     rows = _entries("customer", "update")

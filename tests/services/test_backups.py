@@ -19,6 +19,10 @@ from crmdesk.storage import migrations, schema
 from crmdesk.storage.database import close_database, open_database
 from crmdesk.storage.models import database_proxy
 
+# What is copied, checked and restored here is the SQLite file itself; a database on a server is
+# backed up by the server, and the app says so (tests/services/test_server_backups.py).
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file, made with SQLite's online backup API")
+
 
 def dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table (backup stamps aside), read without writing."""

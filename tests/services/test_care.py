@@ -174,6 +174,8 @@ def test_recurrence_rules(rule, first, after, expected) -> None:
     assert care.Recurrence.parse(rec.rule()) == rec
 
 
+@pytest.mark.sqlite_only("compares SQLite's set-based INSERT … SELECT generation with the row-by-row one, "
+                         "which is the only one other engines take (and every other care test runs there)")
 def test_the_set_based_and_the_row_by_row_generation_agree(shop: Context, clock, monkeypatch) -> None:
     from crmdesk.services.demo.generator import generate
 

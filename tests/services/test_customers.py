@@ -119,3 +119,15 @@ def test_bad_contact_saves_nothing(db: Path, ctx: Context) -> None:
     with pytest.raises(ValidationError):
         customers.create_customer(ctx, CustomerInput(name="某公司", contacts=[ContactInput(name=" ")]))
     assert m.Customer.select().count() == 0
+
+
+def test_never_contacted_customers_sort_first_on_either_engine(db: Path, ctx: Context) -> None:
+    from crmdesk.storage import listing
+
+    ids = [customers.create_customer(ctx, CustomerInput(name=name))[0] for name in ("张伟", "李四", "王五")]
+    customers.log_interaction(ctx, ids[0], "call", "回访")
+    customers.log_interaction(ctx, ids[2], "call", "回访", occurred_at=ctx.now() - 60_000)
+    rows = listing.customers(now_ms=ctx.now())
+    for descending, expected in ((False, [ids[1], ids[2], ids[0]]), (True, [ids[0], ids[2], ids[1]])):
+        assert [row[0] for row in rows.page("last_contact_at", descending, 0, 10)] == expected
+        assert [rows.position_of(i, "last_contact_at", descending) for i in expected] == [0, 1, 2]

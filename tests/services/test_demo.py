@@ -12,9 +12,11 @@ from crmdesk.domain.errors import ValidationError
 from crmdesk.services.context import Context
 from crmdesk.services.demo import generator
 from crmdesk.services.progress import Cancelled
+from crmdesk.storage import health
 from crmdesk.storage import models as m
 from crmdesk.storage.database import close_database, open_database
 from tests.conftest import FROZEN_AT
+from tests.services.engines import index_names
 
 
 def _dump(path: Path) -> list[tuple]:
@@ -44,8 +46,8 @@ def test_data_is_consistent(db: Path, ctx: Context) -> None:
     summary = generator.generate(ctx, 1500, seed=3)
     assert summary.customers == m.Customer.select().count() == 1500
     database = m.Customer._meta.database
-    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-    assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert health.orphans() == []  # PRAGMA foreign_key_check on SQLite
+    assert health.sqlite_check() == []  # PRAGMA integrity_check there
     # Derived columns agree with the rows they summarise.
     mismatched = database.execute_sql(
         "SELECT COUNT(*) FROM customer c WHERE order_count != (SELECT COUNT(*) FROM sale_order o WHERE o.customer_id = c.id)"
@@ -61,7 +63,7 @@ def test_data_is_consistent(db: Path, ctx: Context) -> None:
     assert {c.status for c in m.Complaint.select()} >= {"new", "in_progress", "resolved", "closed"}
     assert summary.interactions > summary.customers and summary.orders > summary.customers
     # Indexes deferred during the load are back.
-    assert database.execute_sql("SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name LIKE 'customer_live_%'").fetchone()[0] >= 10
+    assert len(index_names("customer_live_")) >= 10
 
 
 def test_adding_twice_keeps_ids_unique(db: Path, ctx: Context) -> None:
@@ -89,8 +91,7 @@ def test_cancel_leaves_nothing_behind(db: Path, ctx: Context, monkeypatch: pytes
         generator.generate(ctx, 1000, progress=_CancelAfter(3))
     assert m.Customer.select().count() == 0
     assert m.Interaction.select().count() == 0
-    database = m.Customer._meta.database
-    assert database.execute_sql("SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name LIKE 'customer_live_%'").fetchone()[0] >= 10
+    assert len(index_names("customer_live_")) >= 10
 
 
 @pytest.mark.parametrize("count", [0, -5, generator.MAX_CUSTOMERS + 1])
