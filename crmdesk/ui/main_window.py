@@ -546,6 +546,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_bytes("window/geometry", self.saveGeometry())
+        # Periodic work (overdue checks, the complaint log's clock) ends with the window; a
+        # pending one-off (a debounced save) still runs.
+        for timer in self.findChildren(QTimer):
+            if not timer.isSingleShot():
+                timer.stop()
         self.auto_backup.stop()
         if self.auto_backup.runner is not None:
             self.auto_backup.runner.shutdown()

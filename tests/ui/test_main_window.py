@@ -101,3 +101,13 @@ def test_chinese_interface(qtbot, db_path: Path, chinese: str) -> None:
     assert win.file_menu.title() == "文件(&F)"
     win.close()
     close_database()
+
+
+def test_closing_the_window_stops_its_periodic_timers(window) -> None:
+    """A closed window (not yet deleted) must not wake up later on someone else's database."""
+    from PySide6.QtCore import QTimer
+
+    window.show_pane(3)  # the complaint log keeps a clock of its own
+    assert any(t.isActive() and not t.isSingleShot() for t in window.findChildren(QTimer))
+    window.close()
+    assert not any(t.isActive() and not t.isSingleShot() for t in window.findChildren(QTimer))
