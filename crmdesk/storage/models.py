@@ -121,6 +121,8 @@ for _column in ("name_pinyin", "phone", "phone_e164", "email", "city", "category
                                       name=f"customer_live_{_column}"))
 del _column
 
+# What an account manager sees: live customers by owner (migration 13, see services.policy).
+Customer.add_index(Customer.index(Customer.owner, where=Customer.deleted_at.is_null(), name="customer_live_owner"))
 # Birthdays coming up: the few (calendar, month, day) of the next weeks, looked up directly.
 Customer.add_index(Customer.index(Customer.birthday_calendar, Customer.birth_month, Customer.birth_day,
                                   where=Customer.deleted_at.is_null() & Customer.birth_month.is_null(False),
