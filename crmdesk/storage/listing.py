@@ -96,8 +96,10 @@ Owner = m.User.alias("owner")
 
 
 def owned_or_unassigned(user_id: int, c: type[m.Customer] = m.Customer) -> Expression:
-    """Customers of ``user_id`` and nobody's: what an account manager sees (the owner index)."""
-    return (c.owner == user_id) | c.owner.is_null()
+    """Customers of ``user_id`` and nobody's: what an account manager sees. Written as the
+    expression the ``customer_live_owner`` index holds (nobody's is owner 0 there), so one
+    index answers both halves: an OR of two conditions would look up every row."""
+    return fn.COALESCE(c.owner, SQL("0")).in_(SQL("(0, %s)" % m.database_proxy.param, [user_id]))
 
 
 def customer_of_deal_seen_by(user_id: int, customer_column: object) -> Expression:
@@ -324,9 +326,10 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
             column = LIVE_INDEXES.get(sort_key, sort_key)
             order = getattr(c, column)
             query = c.select(c.id)
-            if flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT:
-                # Many matches: walk the sort index, keeping rows in the (once collected) match
-                # set, rather than looking up and sorting every match.
+            if ((flt.text or scope is not None) and column in LIVE_INDEXES.values()
+                    and counted.get("n", 0) > LARGE_RESULT):
+                # Many matches (of a search, or an account manager's customers): walk the sort
+                # index, keeping the rows that match, rather than looking up and sorting them all.
                 query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
         ordering = (order.desc(), c.id.desc()) if descending else (order.asc(), c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]

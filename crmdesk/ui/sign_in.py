@@ -63,7 +63,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to crmdesk"))
@@ -132,12 +132,12 @@ class LockScreen(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk is locked"))
-        self.message.setText(self.tr("crmdesk was locked after a while without use. %1, enter your password "
-                                     "to go on where you left off.").replace("%1", self.name))
+        text = self.tr("crmdesk was locked after a while without use. %1, enter your password to go on.")
+        self.message.setText(text.replace("%1", self.name))
         self.password_label.setText(self.tr("&Password:"))
         self.password_label.setBuddy(self.password)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Unlock"))
