@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
     def on_audit_trail(self) -> None:
         from crmdesk.ui.audit_dialog import AuditTrailDialog
 
-        dialog = AuditTrailDialog(self)
+        dialog = AuditTrailDialog(self, self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.audit_dialog = dialog  # for tests

@@ -35,6 +35,7 @@ class SignedIn(QObject):
             window.import_action: Permission.WORK_ON_ALL,
             window.demo_action: Permission.WORK_ON_ALL,
             window.export_menu.menuAction(): Permission.EXPORT,
+            window.audit_action: Permission.SEE_ALL,
         }
         for action, permission in allowed.items():
             action.setEnabled(policy.can(ctx, permission))

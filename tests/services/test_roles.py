@@ -13,10 +13,11 @@ from crmdesk.domain.enums import Role
 from crmdesk.domain.errors import PermissionDeniedError
 from crmdesk.domain.filters import ComplaintFilter, CustomerFilter, DealFilter
 from crmdesk.domain.pipeline import DealInput
-from crmdesk.services import bulk, care, complaints, customers, lists, pipeline, policy, setup, users
+from crmdesk.services import audit, bulk, care, complaints, customers, lists, pipeline, policy, setup, users
 from crmdesk.services.context import Context
 from crmdesk.services.exporting import export_customers
 from crmdesk.storage import models as m
+from crmdesk.storage.audit import TrailFilter
 
 HOUR = 3_600_000
 
@@ -106,6 +107,9 @@ def test_an_account_manager_changes_only_what_they_see_and_may_hand_a_customer_o
     bulk.assign_owner(wang, CustomerFilter(ids=(shop["Nobody's"],)), shop["li"])
     assert names(lists.customers(wang)) == ["Wang's"]
     assert m.AuditEntry.select().where(m.AuditEntry.user == shop["wang"]).count() >= 3  # the audit names Wang
+    with pytest.raises(PermissionDeniedError):  # the whole trail shows everyone's customers
+        audit.trail(TrailFilter(), ctx=wang)
+    assert audit.trail(TrailFilter(), ctx=as_user(ctx, shop, "qian"))
 
 
 def test_read_only_sees_everything_and_changes_nothing(ctx: Context, shop: dict) -> None:
