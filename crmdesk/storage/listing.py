@@ -20,6 +20,7 @@ from crmdesk.domain import search
 from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter, CustomerFilter, lunar_days_in_month
 from crmdesk.storage import models as m
 from crmdesk.storage.name_key import ID_MASK, name_key, prefix_range
+from crmdesk.storage.transactions import is_sqlite
 
 UNHANDLED = object()
 
@@ -326,7 +327,7 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
             column = LIVE_INDEXES.get(sort_key, sort_key)
             order = getattr(c, column)
             query = c.select(c.id)
-            if ((flt.text or scope is not None) and column in LIVE_INDEXES.values()
+            if ((flt.text or (scope is not None and is_sqlite())) and column in LIVE_INDEXES.values()
                     and counted.get("n", 0) > LARGE_RESULT):
                 # Many matches (of a search, or an account manager's customers): walk the sort
                 # index, keeping the rows that match, rather than looking up and sorting them all.
