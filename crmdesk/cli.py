@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmdesk", description="A desktop CRM for small businesses.")
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL (default: the app's own)")
+    parser.add_argument("--user", metavar="NAME", help="run the command as this user (their role applies; with "
+                                                       "sign-in on, the password is read from CRMDESK_PASSWORD "
+                                                       "or asked)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary database (every pane, an Excel export, a PDF "
                              "report), touching none of your data; exits non-zero on any error or Qt warning")
@@ -93,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="check the database and repair what is safe to repair; exits non-zero "
                                        "when damage remains")
     chk.add_argument("--no-repair", action="store_true", help="only report, change nothing")
+    from crmdesk import cli_users
+
+    cli_users.add_parser(sub)
     return parser
 
 
@@ -136,6 +142,12 @@ class _StderrProgress:
             sys.stderr.write("\n")
 
 
+def _context(args: argparse.Namespace):  # noqa: ANN202 - a services Context
+    from crmdesk.cli_users import context
+
+    return context(args)
+
+
 def _open(target: str | None) -> None:
     from crmdesk import paths
     from crmdesk.services import setup
@@ -148,7 +160,6 @@ def _open(target: str | None) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from crmdesk.services.context import Context
     from crmdesk.services.demo import generator
 
     _open(args.db)
@@ -157,7 +168,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     progress = _StderrProgress()
     try:
-        summary = generator.generate(Context(), args.customers, seed=args.seed, language=system_language(), progress=progress)
+        summary = generator.generate(_context(args), args.customers, seed=args.seed, language=system_language(), progress=progress)
     finally:
         progress.finish()
     print(
@@ -171,12 +182,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from crmdesk.services import importing
-    from crmdesk.services.context import Context
 
     _open(args.db)
     progress = _StderrProgress()
     try:
-        report = importing.import_customers(Context(), Path(args.file), mode=args.mode,
+        report = importing.import_customers(_context(args), Path(args.file), mode=args.mode,
                                             all_or_nothing=not args.skip_bad_rows, dry_run=args.dry_run,
                                             progress=progress)
     finally:
@@ -200,13 +210,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from crmdesk.domain.filters import CustomerFilter, DealFilter
     from crmdesk.services import exporting
-    from crmdesk.services.context import Context
 
     _open(args.db)
     if args.kind == "reminders" and (args.format or Path(args.output).suffix.lstrip(".").lower()) == "ics":
         return _export_reminders_ics(args)
     words = _export_words(care_tasks=args.kind == "reminders")
-    ctx, path, progress = Context(), Path(args.output), _StderrProgress()
+    ctx, path, progress = _context(args), Path(args.output), _StderrProgress()
     try:
         if args.kind == "opportunities":
             count = exporting.export_opportunities(ctx, DealFilter(text=args.search), path, _deal_status(args.status),
@@ -325,11 +334,10 @@ def _export_reminders_ics(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from crmdesk.services import ical
-    from crmdesk.services.context import Context
     from crmdesk.ui.panes.calendar.task_text import task_text
 
     _export_words(care_tasks=True)  # the tasks read in the user's language
-    count = ical.export_tasks(Context(), Path(args.output), _day(args.start, "--from"), _day(args.until, "--until"),
+    count = ical.export_tasks(_context(args), Path(args.output), _day(args.start, "--from"), _day(args.until, "--until"),
                               args.customer, ical.Words(task_text))
     print(f"Exported {count} reminders to {args.output}.")
     return 0
@@ -356,9 +364,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _report_pdf(args: argparse.Namespace, words: ReportWords, progress: _StderrProgress) -> bytes:
-    from crmdesk.services.context import Context
 
-    ctx = Context()
+    ctx = _context(args)
     if args.kind == "dossier":
         from crmdesk.reports.dossier import build_dossier, find_customer
 
@@ -386,12 +393,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from crmdesk.services import backups
-    from crmdesk.services.context import Context
 
     _open(args.db)
     progress = _StderrProgress()
     try:
-        result = backups.take_backup(Context(), "manual", Path(args.output) if args.output else None, progress)
+        result = backups.take_backup(_context(args), "manual", Path(args.output) if args.output else None, progress)
     finally:
         progress.finish()
     print(f"Backed up {result.customers} customers to {result.path} (checked).")
@@ -407,7 +413,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     from crmdesk import paths
     from crmdesk.services import backups
-    from crmdesk.services.context import Context
     from crmdesk.storage.database import DamagedDatabaseError, NotSqliteError, close_database, is_url
 
     source = Path(args.file)
@@ -425,7 +430,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         _open(target)
         print(f"Restored {source} as {target}.")
         return 0
-    result = backups.restore(Context(), source)
+    result = backups.restore(_context(args), source)
     note = ", and upgraded to this version of crmdesk" if result.migrated else ""
     print(f"Restored {source}{note}. The database as it was is kept in {result.kept_aside} "
           "(restore that to undo).")
@@ -433,9 +438,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from crmdesk.services import policy
     from crmdesk.services.check import check_database
 
     _open(args.db)
+    policy.require(_context(args), policy.Permission.BACKUP)
     progress = _StderrProgress()
     try:
         report = check_database(repair=not args.no_repair, progress=progress)
@@ -454,7 +461,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
+def cmd_users(args: argparse.Namespace) -> int:
+    from crmdesk.cli_users import cmd_users as run
+
+    _open(args.db)
+    return run(args)
+
+
+COMMANDS = {"users": cmd_users, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -39,6 +39,10 @@ class NotFoundError(CrmError):
     """A record that does not exist, or sits in the recycle bin."""
 
 
+class PermissionDeniedError(CrmError):
+    """An action the signed-in user's role does not allow; nothing was changed."""
+
+
 class ConflictError(CrmError):
     """A change refused because someone else changed the record since the caller read it."""
 

@@ -100,3 +100,6 @@ class DealFilter:
     tier: str | None = None  # the customer's value tier
     close_from: dt.date | None = None  # expected close, inclusive
     close_until: dt.date | None = None  # expected close, exclusive
+    # Set by services.policy, never by the filter bar: only deals of customers this user owns
+    # or nobody owns (0: only unassigned ones); None: every deal.
+    seen_by: int | None = None

@@ -16,6 +16,7 @@ from crmdesk.reports.frame import ALERT, Page, Stream, prepare, render, section,
 from crmdesk.reports.periods import day_range, period_text
 from crmdesk.reports.tables import Col, Continued, facts, grid, table
 from crmdesk.reports.words import ReportWords
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress, check
 
@@ -34,6 +35,7 @@ def build_complaints(
     progress: Progress | None = None,
 ) -> bytes:
     """Complaints received on days in [start, until) (None: open-ended)."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.services import complaints
     from crmdesk.storage import exporting
     from crmdesk.storage.reports import complaint_status_counts

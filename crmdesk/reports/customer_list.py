@@ -18,6 +18,7 @@ from crmdesk.domain.filters import CustomerFilter
 from crmdesk.reports.frame import Page, Stream, prepare, render, title_block
 from crmdesk.reports.tables import Col, table
 from crmdesk.reports.words import ReportWords
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress, check
 
@@ -83,6 +84,7 @@ def build_customer_list(
     progress: Progress | None = None,
 ) -> bytes:
     """The customer list of ``flt`` (the archive's filter and search) as PDF bytes."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.storage import exporting, listing
 
     flt = flt or CustomerFilter()

@@ -13,6 +13,7 @@ from crmdesk.reports.chart import BarChart
 from crmdesk.reports.frame import Page, paragraph, prepare, render, section, title_block
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress, check
 
@@ -59,6 +60,7 @@ def build_dossier(
     progress: Progress | None = None,
 ) -> bytes:
     """The dossier of one customer as PDF bytes."""
+    policy.require_customer(ctx, customer_id, change=False)
     words, progress, page = prepare(words, progress, paper)
     story = dossier_story(ctx, customer_id, words, page)
     check(progress)

@@ -14,6 +14,7 @@ from crmdesk.reports.frame import Page, note, prepare, render, section, title_bl
 from crmdesk.reports.periods import period_text
 from crmdesk.reports.tables import Col, facts, grid, table
 from crmdesk.reports.words import ReportWords
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.kpi import KPIS, CONTEXT, Kpis, Period, compute
 from crmdesk.services.progress import Progress, check
@@ -24,6 +25,7 @@ TITLE = QT_TRANSLATE_NOOP("report", "KPI report")
 def build_kpi(ctx: Context, period: Period | None = None, words: ReportWords | None = None, paper: str = "a4",
               progress: Progress | None = None) -> bytes:
     """The KPI report of ``period`` (the current month if None) as PDF bytes."""
+    policy.require(ctx, policy.Permission.EXPORT)
     words, progress, page = prepare(words, progress, paper)
     day = today(ctx.clock)
     found = compute(ctx, period or Period.of("month", day))

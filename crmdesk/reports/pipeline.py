@@ -14,6 +14,7 @@ from crmdesk.reports.frame import Page, note, prepare, render, section, title_bl
 from crmdesk.reports.periods import day_range, period_text
 from crmdesk.reports.tables import Col, facts, table
 from crmdesk.reports.words import ReportWords
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress, check
 
@@ -28,6 +29,7 @@ def build_pipeline(
     paper: str = "a4",
     progress: Progress | None = None,
 ) -> bytes:
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.services import forecast
 
     flt = flt or DealFilter()

@@ -136,7 +136,13 @@ def history(table: str, uid: str, after: sql.Cursor | None = None, limit: int = 
     return sql.history(table, uid, after, limit)
 
 
-def trail(flt: sql.TrailFilter, after: sql.Cursor | None = None, limit: int = 100) -> list[sql.AuditRow]:
+def trail(flt: sql.TrailFilter, after: sql.Cursor | None = None, limit: int = 100,
+          ctx: Context | None = None) -> list[sql.AuditRow]:
+    """The whole trail: changes to every customer, so not for who sees only their own."""
+    if ctx is not None:
+        from crmdesk.services import policy  # (policy reads storage only; audit is below it)
+
+        policy.require(ctx, policy.Permission.SEE_ALL)
     return sql.trail(flt, after, limit)
 
 

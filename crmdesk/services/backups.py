@@ -16,6 +16,7 @@ from crmdesk.domain import backups as policy
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
 from crmdesk.services import setup
+from crmdesk.services import policy as access
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Cancelled, Progress
 from crmdesk.storage import backups as files
@@ -60,6 +61,8 @@ def take_backup(ctx: Context, reason: str = "manual", output: Path | None = None
     """Write a verified copy of the open database (to ``output``, or to the backups folder,
     then thinned). Raises :class:`BackupError` and :class:`Cancelled`; a missing second folder
     only gives the result a ``warning``."""
+    if reason == "manual":  # (automatic copies are the app's own upkeep)
+        access.require(ctx, access.Permission.BACKUP)
     path = _require_path()
     now = ctx.now()
     taken = dt.datetime.fromtimestamp(now / 1000).replace(microsecond=0)  # local, naive
@@ -184,6 +187,7 @@ class RestoreResult:
 def restore(ctx: Context, source: Path, progress: Progress | None = None) -> RestoreResult:
     """Put the backup ``source`` in place of the open database (then bring it up to this
     version); the database as it was is backed up first. A bad file changes nothing."""
+    access.require(ctx, access.Permission.BACKUP)
     from crmdesk.storage import schema
 
     path = _require_path()

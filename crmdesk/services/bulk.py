@@ -14,7 +14,7 @@ from crmdesk.domain.enums import Category, LifecycleStage, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import audit
+from crmdesk.services import audit, policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import listing
@@ -32,7 +32,12 @@ FIELDS = {
 
 
 def resolve(ctx: Context, flt: CustomerFilter) -> list[int]:
-    return listing.customer_ids(flt, ctx.now(), today(ctx.clock))
+    """The ids of the customers a bulk change touches: only ones the user may see and change
+    (an explicit selection holding someone else's customer is refused whole)."""
+    policy.require(ctx, policy.Permission.CHANGE)
+    if flt.ids:
+        policy.require_customers(ctx, flt.ids)
+    return listing.customer_ids(flt, ctx.now(), today(ctx.clock), policy.customer_scope(ctx))
 
 
 def _changes(ids: list[int]) -> Changes:

@@ -13,12 +13,15 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from peewee import Expression
+
 from crmdesk.domain import care as rules
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import as_date, from_ms, to_ms, today
 from crmdesk.domain.enums import BirthdayCalendar, ReminderKind, ReminderStatus, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.setup import get_setting, set_setting
@@ -50,6 +53,7 @@ def care_settings() -> CareSettings:
 
 
 def save_care_settings(ctx: Context, wanted: CareSettings) -> Changes:
+    policy.require(ctx, policy.Permission.SETTINGS)
     leads = tuple(sorted({rules.check_lead_days(d) for d in wanted.birthday_leads}, reverse=True))
     rules.check_lead_days(wanted.holiday_lead)
     unknown = set(wanted.holidays) - {h.key for h in rules.HOLIDAYS}
@@ -71,6 +75,7 @@ def cadences() -> dict[str, int | None]:
 
 
 def save_cadences(ctx: Context, wanted: dict[str, int | None]) -> Changes:
+    policy.require(ctx, policy.Permission.SETTINGS)
     now = ctx.now()
     with atomic():
         for tier in Tier.values():
@@ -367,6 +372,7 @@ def _columns(data: TaskInput) -> dict[str, Any]:
 
 
 def create_task(ctx: Context, data: TaskInput) -> tuple[int, Changes]:
+    policy.require_customer(ctx, data.customer_id)
     data = _validate(data)
     now = ctx.now()
     with atomic():
@@ -430,6 +436,7 @@ def _key_day(key: str | None) -> dt.date | None:
 
 
 def _finish(ctx: Context, task_id: int, status: str) -> Changes:
+    policy.require_record(ctx, m.Reminder, task_id)
     with atomic():
         row = _live(task_id)
         if row.status != ReminderStatus.OPEN:
@@ -455,6 +462,7 @@ SNOOZE_FOR = {"1h": 3_600_000, "3h": 3 * 3_600_000}  # presets that put a task o
 
 def snooze(ctx: Context, task_id: int, until_ms: int) -> Changes:
     """Put the task off to a later moment: it moves to that day and is announced again then."""
+    policy.require_record(ctx, m.Reminder, task_id)
     if until_ms <= ctx.now():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Snooze to a moment in the future."), field="until")
     moment = from_ms(until_ms)
@@ -489,6 +497,8 @@ def load_task(task_id: int) -> TaskInput:
 
 def update_task(ctx: Context, task_id: int, data: TaskInput, whole_series: bool = False) -> Changes:
     """Edit this occurrence, or (``whole_series``) the series from this occurrence on."""
+    policy.require_record(ctx, m.Reminder, task_id)
+    policy.require_customer(ctx, data.customer_id)
     data = _validate(data)
     now = ctx.now()
     with atomic():
@@ -509,6 +519,7 @@ def update_task(ctx: Context, task_id: int, data: TaskInput, whole_series: bool 
 
 
 def delete_task(ctx: Context, task_id: int, whole_series: bool = False) -> Changes:
+    policy.require_record(ctx, m.Reminder, task_id)
     now = ctx.now()
     with atomic():
         row = _live(task_id)
@@ -543,6 +554,11 @@ class Task:
     overdue: bool = False
 
 
+def _scope(ctx: Context) -> Expression | None:
+    """Tasks of customers ``ctx`` may see, and tasks of no customer."""
+    return policy.related_scope(ctx, m.Reminder.customer, optional=True)
+
+
 def _task(row: tuple, day: dt.date) -> Task:
     values = dict(zip(queries.TASK_FIELDS, row, strict=True))
     values["due_on"] = as_date(values["due_on"])
@@ -554,18 +570,19 @@ def _task(row: tuple, day: dt.date) -> Task:
 def tasks(ctx: Context, start: dt.date | None, until: dt.date | None, kinds: tuple[str, ...] = (),
           customer_id: int | None = None, after: tuple | None = None, limit: int = 200) -> list[Task]:
     day = today(ctx.clock)
-    return [_task(r, day) for r in queries.tasks(start, until, kinds, customer_id, after, limit)]
+    return [_task(r, day) for r in queries.tasks(start, until, kinds, customer_id, after, limit, _scope(ctx))]
 
 
 def task(ctx: Context, task_id: int) -> Task | None:
-    row = queries.task(task_id)
+    row = queries.task(task_id, _scope(ctx))
     return None if row is None else _task(row, today(ctx.clock))
 
 
-def month_counts(first: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) -> dict[dt.date, dict[str, int]]:
-    """Open tasks per day and kind, for the month view."""
+def month_counts(first: dt.date, until: dt.date, kinds: tuple[str, ...] = (),
+                 ctx: Context | None = None) -> dict[dt.date, dict[str, int]]:
+    """Open tasks per day and kind, for the month view (of the customers ``ctx`` may see)."""
     out: dict[dt.date, dict[str, int]] = {}
-    for day, kind, n in queries.day_counts(first, until, kinds):
+    for day, kind, n in queries.day_counts(first, until, kinds, None if ctx is None else _scope(ctx)):
         out.setdefault(as_date(day), {})[kind] = n
     return out
 
@@ -575,13 +592,13 @@ OVERDUE_CAP = 1000
 
 def overdue_count(ctx: Context) -> int:
     """How many open tasks are past their day, up to :data:`OVERDUE_CAP` (then "1,000+")."""
-    return queries.overdue_count(today(ctx.clock), OVERDUE_CAP)
+    return queries.overdue_count(today(ctx.clock), OVERDUE_CAP, _scope(ctx))
 
 
 def due_announcements(ctx: Context, limit: int = 20) -> list[tuple[int, str, str]]:
     """Tasks due by now not yet announced (each is announced once): (id, title, customer)."""
     moment = from_ms(ctx.now())
-    return queries.due_unnotified(moment.date(), moment.strftime("%H:%M"), ctx.now(), limit)
+    return queries.due_unnotified(moment.date(), moment.strftime("%H:%M"), ctx.now(), limit, _scope(ctx))
 
 
 def mark_announced(ctx: Context, ids: list[int]) -> None:

@@ -38,7 +38,7 @@ from crmdesk.domain.complaints import (
 from crmdesk.domain.enums import ReminderKind, Severity
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import audit
+from crmdesk.services import audit, policy
 from crmdesk.services.context import Context
 from crmdesk.services.setup import DEFAULT_SLA_HOURS, get_setting, set_setting
 from crmdesk.storage import complaints as queries
@@ -66,6 +66,7 @@ def working_hours() -> WorkingHours | None:
 def set_sla(ctx: Context, hours: dict[str, float], working: WorkingHours | None) -> Changes:
     """Deadlines for new complaints by severity, optionally counted in working hours.
     Complaints already logged keep the deadline they were given."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     for severity in Severity.values():
         value = hours.get(severity)
         if value is None or not 0 < value <= MAX_SLA_HOURS:
@@ -195,6 +196,7 @@ def _changed(complaint_id: int, customer_id: int | None = None, reminder: int | 
 
 def log_complaint(ctx: Context, data: ComplaintInput) -> tuple[int, Changes]:
     """A new complaint, with its deadline from its severity."""
+    policy.require_customer(ctx, data.customer_id)
     validate_complaint(data, ctx.now())
     with atomic():
         _check_refs(data)
@@ -213,6 +215,8 @@ def log_complaint(ctx: Context, data: ComplaintInput) -> tuple[int, Changes]:
 
 def update_complaint(ctx: Context, complaint_id: int, data: ComplaintInput) -> Changes:
     """Edit what was logged; an open complaint whose severity changes gets a new deadline."""
+    policy.require_record(ctx, m.Complaint, complaint_id)
+    policy.require_customer(ctx, data.customer_id)
     validate_complaint(data, ctx.now())
     with atomic():
         row = _live(complaint_id)
@@ -240,10 +244,12 @@ def delete_complaint(ctx: Context, complaint_id: int) -> Changes:
 
 
 def start_work(ctx: Context, complaint_id: int, note: str = "") -> Changes:
+    policy.require_record(ctx, m.Complaint, complaint_id)
     return _move(ctx, complaint_id, IN_PROGRESS, note)
 
 
 def resolve(ctx: Context, complaint_id: int, resolution: Resolution) -> Changes:
+    policy.require_record(ctx, m.Complaint, complaint_id)
     with atomic():
         row = _live(complaint_id)
         check_transition(row.status, RESOLVED)
@@ -258,6 +264,7 @@ def resolve(ctx: Context, complaint_id: int, resolution: Resolution) -> Changes:
 
 def close(ctx: Context, complaint_id: int, note: str = "") -> Changes:
     """Close a resolved complaint and put a follow-up care call on the calendar."""
+    policy.require_record(ctx, m.Complaint, complaint_id)
     with atomic():
         row = _live(complaint_id)
         check_transition(row.status, CLOSED)
@@ -277,6 +284,7 @@ def close(ctx: Context, complaint_id: int, note: str = "") -> Changes:
 
 def reopen(ctx: Context, complaint_id: int, note: str) -> Changes:
     """Work on a resolved or closed complaint again: it gets a fresh deadline from now."""
+    policy.require_record(ctx, m.Complaint, complaint_id)
     if not note.strip():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Say why the complaint is reopened."), field="note")
     with atomic():
@@ -301,6 +309,7 @@ def _move(ctx: Context, complaint_id: int, target: str, note: str) -> Changes:
 
 
 def add_note(ctx: Context, complaint_id: int, note: str) -> Changes:
+    policy.require_record(ctx, m.Complaint, complaint_id)
     if not note.strip():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The note is empty."), field="note")
     with atomic():
@@ -311,6 +320,7 @@ def add_note(ctx: Context, complaint_id: int, note: str) -> Changes:
 
 def rate(ctx: Context, complaint_id: int, score: int, comment: str = "") -> Changes:
     """The customer's satisfaction with how a resolved complaint was handled."""
+    policy.require_record(ctx, m.Complaint, complaint_id)
     check_satisfaction(score)
     with atomic():
         row = _live(complaint_id)
@@ -341,6 +351,7 @@ def _category_name(name: str) -> str:
 
 
 def add_category(ctx: Context, name: str) -> Changes:
+    policy.require(ctx, policy.Permission.SETTINGS)
     with atomic():
         c = m.ComplaintCategory
         last = c.select(c.position).where(c.deleted_at.is_null()).order_by(c.position.desc()).scalar() or 0
@@ -349,6 +360,7 @@ def add_category(ctx: Context, name: str) -> Changes:
 
 
 def rename_category(ctx: Context, category_id: int, name: str) -> Changes:
+    policy.require(ctx, policy.Permission.SETTINGS)
     with atomic():
         c = m.ComplaintCategory
         current = c.get_or_none((c.id == category_id) & c.deleted_at.is_null())
@@ -362,6 +374,7 @@ def rename_category(ctx: Context, category_id: int, name: str) -> Changes:
 
 def remove_category(ctx: Context, category_id: int) -> Changes:
     """Take a category off the list; complaints filed under it keep showing its name."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     c = m.ComplaintCategory
     c.update(deleted_at=ctx.now(), stamp=ctx.now()).where(c.id == category_id).execute()
     return Changes(settings=True)
@@ -369,6 +382,7 @@ def remove_category(ctx: Context, category_id: int) -> Changes:
 
 def move_category(ctx: Context, category_id: int, step: int) -> Changes:
     """Move a category up (-1) or down (+1) the list."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     with atomic():
         order = [cid for cid, _ in categories()]
         if category_id not in order:

@@ -13,7 +13,7 @@ from crmdesk.domain.enums import InteractionKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import audit
+from crmdesk.services import audit, policy
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -126,6 +126,7 @@ def get_live(customer_id: int) -> m.Customer:
 
 
 def create_customer(ctx: Context, data: CustomerInput) -> tuple[int, Changes]:
+    policy.require(ctx, policy.Permission.CHANGE)
     values = _columns(data)
     tags = clean_tags(data.tags)
     for contact in data.contacts:
@@ -157,7 +158,9 @@ class CustomerSummary:
     uid: str = ""  # the record's global id (its audit history is kept by it)
 
 
-def summary(customer_id: int) -> CustomerSummary:
+def summary(customer_id: int, ctx: Context | None = None) -> CustomerSummary:
+    if ctx is not None:
+        policy.require_customer(ctx, customer_id, change=False)
     row = get_live(customer_id)
     owner = row.owner.display_name if row.owner_id else ""
     return CustomerSummary(row.id, row.name, row.phone, row.category, row.tier, row.stage, owner,
@@ -165,8 +168,10 @@ def summary(customer_id: int) -> CustomerSummary:
                            row.uid)
 
 
-def load_input(customer_id: int) -> CustomerInput:
+def load_input(customer_id: int, ctx: Context | None = None) -> CustomerInput:
     """The stored customer as form input, for editing."""
+    if ctx is not None:
+        policy.require_customer(ctx, customer_id, change=False)
     row = get_live(customer_id)
     kwargs = {name: getattr(row, name) for name in CustomerInput.field_names() if name not in ("owner_id", "custom_fields")}
     return CustomerInput(owner_id=row.owner_id, custom_fields=json.loads(row.custom_fields or "{}"),
@@ -176,6 +181,7 @@ def load_input(customer_id: int) -> CustomerInput:
 def update_customer(ctx: Context, customer_id: int, data: CustomerInput, action: str = "update") -> Changes:
     """Save the edited customer; the audit trail gets the fields that changed (under
     ``action``: an undo or a merge says so)."""
+    policy.require_customer(ctx, customer_id)
     values = _columns(data)
     tags = clean_tags(data.tags)
     for contact in data.contacts:
@@ -216,6 +222,7 @@ def log_interaction(
     ctx: Context, customer_id: int, kind: str, summary: str, details: str = "", occurred_at: int | None = None
 ) -> tuple[int, Changes]:
     """Record a visit, call, message, e-mail or note; it resets the customer's contact clock."""
+    policy.require_customer(ctx, customer_id)
     if kind not in InteractionKind.values():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a kind of contact."), field="kind", value=kind)
     summary = summary.strip()

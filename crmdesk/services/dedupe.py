@@ -12,6 +12,7 @@ from crmdesk.domain.dedupe import Evidence, Person
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
 from crmdesk.services import audit, customers
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import dedupe as store
@@ -61,6 +62,7 @@ def possible_duplicates(name: str, phone_e164: str, email: str, kind: str = "per
 def find_duplicates(ctx: Context, progress: Progress | None = None, limit: int = 1000) -> list[DuplicateGroup]:
     """Groups of customers that are probably the same, over the whole archive (run it off the
     GUI thread: at a million customers it reads several indexes end to end)."""
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     progress = progress or NoProgress()
     pairs: set[tuple[int, int]] = set()
 
@@ -117,6 +119,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], chosen: dict[str
     """Merge ``other_ids`` into ``survivor_id``: their history, deals, care tasks, complaints,
     contacts and tags move over; ``chosen`` field values are applied; they go to the recycle
     bin. One transaction; can be undone with :func:`undo_merge`."""
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     others = [i for i in dict.fromkeys(other_ids) if i != survivor_id]
     if not others:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose at least two customers to merge."))
@@ -178,6 +181,7 @@ def _recompute(ctx: Context, customer_id: int, now: int) -> None:
 
 
 def undo_merge(ctx: Context, merge_id: int) -> Changes:
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     now = ctx.now()
     with atomic():
         record = m.MergeRecord.get_or_none(m.MergeRecord.id == merge_id)

@@ -13,6 +13,7 @@ from crmdesk.domain import currency
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.services import setup
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import models as m
@@ -40,6 +41,7 @@ def welcome(ctx: Context, business_name: str, language: str, currency_code: str)
 
 def set_business(ctx: Context, business_name: str, currency_code: str) -> Changes:
     """The business's name (for the reports' headers) and currency, both checked first."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     name = " ".join(business_name.split())
     if len(name) > MAX_NAME:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The business name can be at most {max} characters long."),
@@ -91,6 +93,7 @@ def remove_demo(ctx: Context, progress: Progress | None = None) -> Changes:
     """Erase the demo customers with everything that hangs off them (orders, deals, care
     tasks, complaints, history), and the account managers and tags the demo made that
     nothing else uses. One transaction: cancelled or failed, nothing is gone."""
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     progress = progress or NoProgress()
     found = demo_data()
     chunks = [(low, min(low + CHUNK - 1, high)) for first, high in found["ranges"]

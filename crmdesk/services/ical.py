@@ -11,6 +11,7 @@ from pathlib import Path
 
 from crmdesk import __version__
 from crmdesk.domain.clock import as_date
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting import write_atomically
 from crmdesk.storage import care as queries
@@ -34,6 +35,7 @@ def _local_zone():  # noqa: ANN202 - a tzinfo
 def export_tasks(ctx: Context, path: Path, start: dt.date | None, until: dt.date | None,
                  customer_id: int | None = None, words: Words | None = None) -> int:
     """Write the open tasks due in [start, until) (or a customer's) to ``path``; returns how many."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from icalendar import Calendar, Event
 
     words = words or Words()

@@ -32,6 +32,7 @@ from crmdesk.domain.importing import (
     split_tags,
 )
 from crmdesk.services import audit
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import bulk
@@ -223,6 +224,7 @@ def import_customers(
     ``mapping`` maps column index to field (guessed from the headers when None). ``mode``:
     create new customers, update existing ones (matched on phone, then e-mail), or both.
     """
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     if mode not in MODES:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."),
                               field="mode", value=mode)
@@ -406,6 +408,7 @@ def _update(ctx: Context, customer_id: int, values: dict[str, Any], data: Custom
 def undo_import(ctx: Context, batch_id: int) -> Changes:
     """Take an import back: its new customers go to the recycle bin, updated ones get their
     old values back."""
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     now = ctx.now()
     with atomic():
         batch = m.ImportBatch.get_or_none(m.ImportBatch.id == batch_id)

@@ -7,6 +7,7 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.clock import as_date, local_date, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.services import audit
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.customers import get_live
 from crmdesk.services.progress import NoProgress, Progress, check
@@ -18,6 +19,7 @@ CHUNK = 50_000
 
 
 def customer_metrics(ctx: Context, customer_id: int) -> rules.Metrics:
+    policy.require_customer(ctx, customer_id, change=False)
     row = get_live(customer_id)
     return rules.compute(
         row.order_count, row.order_total_cents, as_date(row.first_order_on), as_date(row.last_order_on),
@@ -27,6 +29,7 @@ def customer_metrics(ctx: Context, customer_id: int) -> rules.Metrics:
 
 def accept_suggestion(ctx: Context, customer_id: int, field: str) -> Changes:
     """Set the customer's tier or stage to the suggested one; it follows the data from now on."""
+    policy.require_customer(ctx, customer_id)
     if field not in ("tier", "stage"):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the allowed choices for this field."),
                               field="field", value=field)
@@ -46,6 +49,7 @@ def retier_all(ctx: Context, progress: Progress | None = None) -> tuple[int, Cha
     One transaction, in id ranges (progress and cancel between ranges); returns how many
     values changed.
     """
+    policy.require(ctx, policy.Permission.WORK_ON_ALL)
     progress = progress or NoProgress()
     day, stamp, changed = today(ctx.clock), ctx.now(), 0
     with atomic():

@@ -20,7 +20,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundErro
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.ids import new_uid
 from crmdesk.services.context import Context
-from crmdesk.services import audit
+from crmdesk.services import audit, policy
 from crmdesk.services.customers import get_live
 from crmdesk.storage import models as m
 from crmdesk.storage import pipeline as queries
@@ -67,6 +67,7 @@ def save_stages(ctx: Context, wanted: list[rule.StageInput]) -> Changes:
     A stage that still holds deals cannot be removed (move its deals first), and the won and
     lost stages keep their kind (the history points at them).
     """
+    policy.require(ctx, policy.Permission.SETTINGS)
     wanted = rule.validate_stages(wanted)
     now = ctx.now()
     with atomic():
@@ -99,6 +100,7 @@ def save_stages(ctx: Context, wanted: list[rule.StageInput]) -> Changes:
 def save_lost_reasons(ctx: Context, wanted: list[tuple[int | None, str]]) -> Changes:
     """Replace the managed list of lost reasons (in order). Removed reasons stay on the deals
     that used them, but are no longer offered."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     names, cleaned = set(), []
     for reason_id, name in wanted:
         name = " ".join(name.split())
@@ -182,11 +184,12 @@ def _rotting_limits() -> dict[int, int | None]:
 def cards(ctx: Context, stage: Stage, flt: DealFilter, after: tuple | None = None, limit: int = 100) -> list[Card]:
     """A page of the column's cards after the sort key ``after`` (None: from the top)."""
     limits, now, day = {stage.id: stage.rotting_days}, ctx.now(), today(ctx.clock)  # the column's own limit
+    flt = policy.deal_filter(ctx, flt)
     return [_card(r, limits, now, day) for r in queries.cards(stage.id, stage.closed, flt, after, limit)]
 
 
 def card(ctx: Context, deal_id: int) -> Card | None:
-    row = queries.card(deal_id)
+    row = queries.card(deal_id, policy.deal_filter(ctx, DealFilter()))
     return None if row is None else _card(row, _rotting_limits(), ctx.now(), today(ctx.clock))
 
 
@@ -197,13 +200,16 @@ class Totals:
     weighted_cents: int = 0
 
 
-def column_totals(flt: DealFilter) -> dict[int, Totals]:
+def column_totals(flt: DealFilter, ctx: Context | None = None) -> dict[int, Totals]:
+    """Per stage: deals, amount and weighted amount (of the deals ``ctx`` may see)."""
+    flt = flt if ctx is None else policy.deal_filter(ctx, flt)
     return {sid: Totals(*values) for sid, values in queries.column_totals(flt).items()}
 
 
 def cards_by_ids(ctx: Context, ids: list[int], flt: DealFilter) -> list[Card]:
     """The current cards of these deals that the filter lets through (deleted ones are absent)."""
     limits, now, day = _rotting_limits(), ctx.now(), today(ctx.clock)
+    flt = policy.deal_filter(ctx, flt)
     return [_card(r, limits, now, day) for r in queries.cards_by_ids(sorted(ids), flt)]
 
 
@@ -219,6 +225,7 @@ class Board:
 def board(ctx: Context, flt: DealFilter, page: int) -> Board:
     every = stages()
     limits, now, day = {s.id: s.rotting_days for s in every}, ctx.now(), today(ctx.clock)
+    flt = policy.deal_filter(ctx, flt)
     pages = {s.id: [_card(r, limits, now, day) for r in queries.cards(s.id, s.closed, flt, None, page)]
              for s in every}
     return Board(every, column_totals(flt), pages)
@@ -278,6 +285,7 @@ def _deal_columns(data: rule.DealInput) -> dict[str, Any]:
 
 
 def create_deal(ctx: Context, data: rule.DealInput) -> tuple[int, Changes]:
+    policy.require_customer(ctx, data.customer_id)
     data = rule.validate_deal(data, today(ctx.clock))
     now = ctx.now()
     with atomic():
@@ -319,6 +327,8 @@ def load_deal(deal_id: int) -> DealRecord:
 
 
 def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | None) -> Changes:
+    policy.require_record(ctx, m.Opportunity, deal_id)
+    policy.require_customer(ctx, data.customer_id)
     with atomic():
         row = _checked(deal_id, stamp)
         data = rule.validate_deal(data, today(ctx.clock), old_close=as_date(row.expected_close))
@@ -336,6 +346,7 @@ def update_deal(ctx: Context, deal_id: int, data: rule.DealInput, stamp: int | N
 
 def delete_deal(ctx: Context, deal_id: int, stamp: int | None = None) -> Changes:
     """Move a deal to the recycle bin (a tombstone, with its stage history kept)."""
+    policy.require_record(ctx, m.Opportunity, deal_id)
     with atomic():
         row = _unchanged(deal_id, stamp)  # a deal of a binned customer may still be binned itself
         now = _next_stamp(ctx, row)
@@ -399,6 +410,7 @@ def move_deal(ctx: Context, deal_id: int, stamp: int | None, to_stage_id: int, a
     Moving to the won or lost stage goes through :func:`win_deal` / :func:`lose_deal`, which
     ask for what closing needs.
     """
+    policy.require_record(ctx, m.Opportunity, deal_id)
     with atomic():
         row = _checked(deal_id, stamp)
         if row.status != DealStatus.OPEN:
@@ -454,6 +466,7 @@ def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, or
              description: str = "") -> Moved:
     """Close the deal as won: it records the order, and a potential (or former) customer
     becomes an existing one with figures, tier and stage brought up to date."""
+    policy.require_record(ctx, m.Opportunity, deal_id)
     rule.check_order_amount(order_cents)
     day = ordered_on or today(ctx.clock)
     if day > today(ctx.clock):
@@ -489,6 +502,7 @@ def win_deal(ctx: Context, deal_id: int, stamp: int | None, order_cents: int, or
 
 def lose_deal(ctx: Context, deal_id: int, stamp: int | None, reason_id: int | None, note: str = "") -> Moved:
     """Close the deal as lost, with a reason from the managed list (required)."""
+    policy.require_record(ctx, m.Opportunity, deal_id)
     note = note.strip()
     if len(note) > MAX_LOST_NOTE:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The note is at most {limit} characters."), field="note",
@@ -518,6 +532,7 @@ def lose_deal(ctx: Context, deal_id: int, stamp: int | None, reason_id: int | No
 
 def reopen_deal(ctx: Context, deal_id: int, stamp: int | None) -> Moved:
     """Put a won or lost deal back in the open stage it left (its order, if any, stays)."""
+    policy.require_record(ctx, m.Opportunity, deal_id)
     with atomic():
         row = _checked(deal_id, stamp)
         if row.status == DealStatus.OPEN:
@@ -542,6 +557,7 @@ def reopen_deal(ctx: Context, deal_id: int, stamp: int | None) -> Moved:
 
 def undo(ctx: Context, token: Undo) -> Changes:
     """Put the deal back as it was before the move, if nobody changed it since."""
+    policy.require_record(ctx, m.Opportunity, token.deal_id)
     with atomic():
         row = _checked(token.deal_id, token.stamp)
         if token.before["stage"] not in {s.id for s in stages()}:

@@ -9,6 +9,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationEr
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
 from crmdesk.services import lists
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -40,6 +41,7 @@ def all_segments() -> list[SegmentInfo]:
 
 
 def save_segment(ctx: Context, name: str, flt: CustomerFilter) -> tuple[int, Changes]:
+    policy.require(ctx, policy.Permission.CHANGE)
     name = _check_name(name)
     if flt.ids:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A selection of single customers cannot be saved as a segment."))
@@ -51,6 +53,7 @@ def save_segment(ctx: Context, name: str, flt: CustomerFilter) -> tuple[int, Cha
 
 
 def rename_segment(ctx: Context, segment_id: int, name: str) -> Changes:
+    policy.require(ctx, policy.Permission.CHANGE)
     name = _check_name(name)
     with atomic():
         if not m.Segment.update(name=name, stamp=ctx.now()).where(
@@ -61,6 +64,7 @@ def rename_segment(ctx: Context, segment_id: int, name: str) -> Changes:
 
 
 def delete_segment(ctx: Context, segment_id: int) -> Changes:
+    policy.require(ctx, policy.Permission.CHANGE)
     with atomic():
         m.Segment.update(deleted_at=ctx.now(), stamp=ctx.now()).where(m.Segment.id == segment_id).execute()
     return Changes(settings=True)

@@ -13,6 +13,7 @@ from crmdesk.domain import currency
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.enums import Role, Severity, StageKind, Tier
 from crmdesk.domain.ids import new_uid
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -92,6 +93,7 @@ def apply_settings() -> None:
 def set_currency(ctx: Context, code: str) -> Changes:
     """Choose the business's currency (amounts are not converted: they are written with the
     new symbol from now on)."""
+    policy.require(ctx, policy.Permission.SETTINGS)
     changes = set_setting(ctx, "currency", currency.check(code))
     currency.set_current(code)
     changes.everything = True  # every amount on screen is written anew

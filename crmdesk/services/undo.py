@@ -20,7 +20,7 @@ from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput, clean_tags
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import audit, bulk, customers, dedupe, importing, pipeline
+from crmdesk.services import audit, bulk, customers, dedupe, importing, pipeline, policy
 from crmdesk.services.context import Context
 from crmdesk.services.progress import Progress
 from crmdesk.storage import models as m
@@ -53,6 +53,7 @@ def restore_customers(ctx: Context, customer_ids: list[int]) -> Changes:
     """
     if not customer_ids:
         return Changes()
+    policy.require_customers(ctx, customer_ids)
     now = ctx.now()
     with atomic():
         ids = [i for part in bulk._chunks(list(dict.fromkeys(customer_ids))) for (i,) in m.Customer.select(m.Customer.id).where(

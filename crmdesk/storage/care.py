@@ -147,9 +147,14 @@ def _of_live_customers() -> Expression:
     return r.customer.is_null() | r.customer.not_in(c.select(c.id).where(c.deleted_at.is_null(False)))
 
 
-def _open_conditions(kinds: tuple[str, ...] = (), customer_id: int | None = None) -> Expression:
+def _open_conditions(kinds: tuple[str, ...] = (), customer_id: int | None = None,
+                     scope: Expression | None = None) -> Expression:
+    """Open tasks (of live customers, or of none); ``scope`` (services.policy) keeps the ones
+    whose customer the user may see."""
     r = m.Reminder
     where = [r.deleted_at.is_null(), r.status == "open", _of_live_customers()]
+    if scope is not None:
+        where.append(scope)
     if kinds:
         where.append(r.kind.in_(list(kinds)))
     if customer_id is not None:
@@ -157,19 +162,20 @@ def _open_conditions(kinds: tuple[str, ...] = (), customer_id: int | None = None
     return reduce(operator.and_, where)
 
 
-def day_counts(start: dt.date, until: dt.date, kinds: tuple[str, ...] = ()) -> list[tuple]:
+def day_counts(start: dt.date, until: dt.date, kinds: tuple[str, ...] = (),
+               scope: Expression | None = None) -> list[tuple]:
     """Open tasks per (due day, kind) in [start, until): (day, kind, count)."""
     r = m.Reminder
     query = (r.select(r.due_on, r.kind, fn.COUNT(r.id))
-             .where(_open_conditions(kinds) & (r.due_on >= start) & (r.due_on < until))
+             .where(_open_conditions(kinds, scope=scope) & (r.due_on >= start) & (r.due_on < until))
              .group_by(r.due_on, r.kind))
     return list(query.tuples())
 
 
-def overdue_count(today: dt.date, cap: int) -> int:
+def overdue_count(today: dt.date, cap: int, scope: Expression | None = None) -> int:
     """Open tasks past their day, counted up to ``cap`` (a big backlog reads "1,000+")."""
     r = m.Reminder
-    some = r.select(r.id).where(_open_conditions() & (r.due_on < today)).limit(cap)
+    some = r.select(r.id).where(_open_conditions(scope=scope) & (r.due_on < today)).limit(cap)
     return m.Reminder.select(fn.COUNT(SQL("*"))).from_(some.alias("overdue")).scalar()
 
 
@@ -182,11 +188,12 @@ def _task_select():  # noqa: ANN202 - a peewee query
 
 
 def tasks(start: dt.date | None, until: dt.date | None, kinds: tuple[str, ...] = (),
-          customer_id: int | None = None, after: tuple | None = None, limit: int = 200) -> list[tuple]:
+          customer_id: int | None = None, after: tuple | None = None, limit: int = 200,
+          scope: Expression | None = None) -> list[tuple]:
     """Open tasks due in [start, until) (None: open-ended), in (due day, id) order, a page
     after the key ``after`` (due_on, id)."""
     r = m.Reminder
-    where = _open_conditions(kinds, customer_id)
+    where = _open_conditions(kinds, customer_id, scope)
     if start is not None:
         where &= r.due_on >= start
     if until is not None:
@@ -196,26 +203,28 @@ def tasks(start: dt.date | None, until: dt.date | None, kinds: tuple[str, ...] =
     return list(_task_select().where(where).order_by(r.due_on, r.id).limit(limit).tuples())
 
 
-def task(task_id: int) -> tuple | None:
+def task(task_id: int, scope: Expression | None = None) -> tuple | None:
     r = m.Reminder
-    rows = list(_task_select().where((r.id == task_id) & r.deleted_at.is_null()).tuples())
+    where = (r.id == task_id) & r.deleted_at.is_null()
+    rows = list(_task_select().where(where if scope is None else where & scope).tuples())
     return rows[0] if rows else None
 
 
-def _due_by(today: dt.date, now_hhmm: str, now_ms: int) -> Expression:
+def _due_by(today: dt.date, now_hhmm: str, now_ms: int, scope: Expression | None = None) -> Expression:
     """Open, not yet announced, and due by now (its day has come and its time too; a snoozed
     task once the snooze is over)."""
     r = m.Reminder
     due_now = (r.due_on < today) | ((r.due_on == today) & (r.due_time.is_null() | (r.due_time <= now_hhmm)))
-    return (_open_conditions() & r.notified_at.is_null() & due_now
+    return (_open_conditions(scope=scope) & r.notified_at.is_null() & due_now
             & (r.snoozed_until.is_null() | (r.snoozed_until <= now_ms)))
 
 
-def due_unnotified(today: dt.date, now_hhmm: str, now_ms: int, limit: int) -> list[tuple]:
+def due_unnotified(today: dt.date, now_hhmm: str, now_ms: int, limit: int,
+                   scope: Expression | None = None) -> list[tuple]:
     """Open tasks due by now that have not been announced: (id, title, customer)."""
     r, c = m.Reminder, m.Customer
     query = (r.select(r.id, r.title, c.name).join(c, JOIN.LEFT_OUTER, on=(r.customer == c.id))
-             .where(_due_by(today, now_hhmm, now_ms)).order_by(r.due_on, r.id).limit(limit))
+             .where(_due_by(today, now_hhmm, now_ms, scope)).order_by(r.due_on, r.id).limit(limit))
     return list(query.tuples())
 
 

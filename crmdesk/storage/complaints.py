@@ -66,7 +66,7 @@ def _matching_ids(text: str) -> SQL:
 LARGE_RESULT = 5_000  # above this many matches, pages walk the sort index
 
 
-def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
+def complaint_listing(flt: ComplaintFilter, now_ms: int, scope: Expression | None = None) -> Listing:
     """The log's rows for a filter. A search counts its matches straight from the search
     indexes, and a big result sorted by a complaint column is paged by walking that column's
     index (the matches are dense there) instead of sorting every match."""
@@ -94,6 +94,8 @@ def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
                 cached["where"] = conditions(rest, now_ms) & ids
             else:
                 cached["where"] = conditions(flt, now_ms)
+            if scope is not None:  # the complaints of customers the user may see
+                cached["where"] = cached["where"] & scope
         return cached["where"]
 
     def joins() -> ModelSelect:
@@ -103,7 +105,7 @@ def complaint_listing(flt: ComplaintFilter, now_ms: int) -> Listing:
 
     def count() -> int:
         condition = where()
-        if flt.text.split() and rest == ComplaintFilter():
+        if flt.text.split() and rest == ComplaintFilter() and scope is None:
             n = int(cached["n"])  # type: ignore[arg-type]
         else:
             n = int(k.select(fn.COUNT(SQL("*"))).where(condition).scalar() or 0)

@@ -95,6 +95,19 @@ class Listing:
 Owner = m.User.alias("owner")
 
 
+def owned_or_unassigned(user_id: int, c: type[m.Customer] = m.Customer) -> Expression:
+    """Customers of ``user_id`` and nobody's: what an account manager sees. Written as the
+    expression the ``customer_live_owner`` index holds (nobody's is owner 0 there), so one
+    index answers both halves: an OR of two conditions would look up every row."""
+    return fn.COALESCE(c.owner, SQL("0")).in_(SQL("(0, %s)" % m.database_proxy.param, [user_id]))
+
+
+def customer_of_deal_seen_by(user_id: int, customer_column: object) -> Expression:
+    """A record whose customer ``user_id`` owns or nobody owns, checked by the customer's key."""
+    seen = m.Customer.alias("seen")
+    return fn.EXISTS(seen.select(SQL("1")).where((seen.id == customer_column) & owned_or_unassigned(user_id, seen)))
+
+
 def live_customer_count() -> int:
     """All rows minus the tombstoned ones: a bare COUNT(*) is near-instant at a million rows,
     and the deleted ones are found through their small partial index."""
@@ -104,10 +117,13 @@ def live_customer_count() -> int:
     return int(total or 0) - int(deleted or 0)
 
 
-def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[Expression]:
-    """SQL conditions for a filter (live customers only)."""
+def customer_conditions(flt: CustomerFilter, now_ms: int, today: dt.date,
+                        scope: Expression | None = None) -> list[Expression]:
+    """SQL conditions for a filter (live customers only, within ``scope`` when given)."""
     c = m.Customer
     where = _other_conditions(flt, now_ms, today)
+    if scope is not None:
+        where.append(scope)
     found = customer_search_ids(flt.text)
     if found is not None:
         sql, params = found
@@ -265,17 +281,20 @@ class _NameOrderedSearch:
         return before + ids.index(record_id)
 
 
-def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date | None = None) -> Listing:
+def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date | None = None,
+              scope: Expression | None = None) -> Listing:
+    """The customers a filter selects; ``scope`` (see services.policy) keeps only the ones the
+    user may see."""
     c = m.Customer
     flt = flt or CustomerFilter()
-    where = reduce(operator.and_, customer_conditions(flt, now_ms, today or dt.date.today()))
+    where = reduce(operator.and_, customer_conditions(flt, now_ms, today or dt.date.today(), scope))
     counted: dict[str, int] = {}
 
     def count() -> int:
-        if flt.is_empty:
+        if flt.is_empty and scope is None:
             n = live_customer_count()
         else:
-            n = _search_only_count(flt)
+            n = _search_only_count(flt) if scope is None else None
             if n is None:
                 n = int(c.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
         counted["n"] = n
@@ -286,7 +305,8 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
         found = _search_index(flt.text) if sort_key == "name" else None
         if found is None or counted.get("n", 0) <= LARGE_RESULT:
             return None
-        return _NameOrderedSearch(*found, _other_conditions(flt, now_ms, today or dt.date.today()))
+        others = _other_conditions(flt, now_ms, today or dt.date.today())
+        return _NameOrderedSearch(*found, others if scope is None else [*others, scope])
 
     def locate(record_id: int, sort_key: str, descending: bool) -> int | None | object:
         reader = name_ordered(sort_key)
@@ -303,10 +323,10 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
             column = LIVE_INDEXES.get(sort_key, sort_key)
             order = getattr(c, column)
             query = c.select(c.id)
-            if (flt.text and column in LIVE_INDEXES.values() and counted.get("n", 0) > LARGE_RESULT
-                    and engine.is_sqlite()):
-                # Many matches: walk the sort index, keeping rows in the (once collected) match
-                # set, rather than looking up and sorting every match.
+            if ((flt.text or scope is not None) and column in LIVE_INDEXES.values()
+                    and counted.get("n", 0) > LARGE_RESULT and engine.is_sqlite()):
+                # Many matches (of a search, or an account manager's customers): walk the sort
+                # index, keeping the rows that match, rather than looking up and sorting them all.
                 query = query.from_(SQL(f'"customer" AS "t1" INDEXED BY "customer_live_{column}"'))
         ordering = (engine.ordering(order, descending, c), c.id.desc() if descending else c.id.asc())
         return [row[0] for row in query.where(where).order_by(*ordering).offset(offset).limit(limit).tuples()]
@@ -332,12 +352,17 @@ def customers(flt: CustomerFilter | None = None, now_ms: int = 0, today: dt.date
     )
 
 
-def open_opportunities() -> Listing:
+def _within(where: Expression, scope: Expression | None) -> Expression:
+    return where if scope is None else where & scope
+
+
+def open_opportunities(scope: Expression | None = None) -> Listing:
+    """Open deals; ``scope`` is a condition on their customer (joined as ``customer``)."""
     o, s, c = m.Opportunity, m.PipelineStage, m.Customer
     return Listing(
         base=lambda: o.select().join(s, on=(o.stage == s.id)).switch(o).join(c, on=(o.customer == c.id))
         .switch(o).join(Owner, on=(o.owner == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(o.deleted_at.is_null() & (o.status == "open")),
+        .where(_within(o.deleted_at.is_null() & (o.status == "open"), scope)),
         id_expr=o.id,
         columns=(
             ("stage", s.position), ("title", o.title), ("customer", c.name), ("amount_cents", o.amount_cents),
@@ -347,13 +372,14 @@ def open_opportunities() -> Listing:
     )
 
 
-def open_reminders(today: dt.date) -> Listing:
+def open_reminders(today: dt.date, scope: Expression | None = None) -> Listing:
+    """Open care tasks; ``scope`` is a condition on the task (see services.policy.related_scope)."""
     r, c = m.Reminder, m.Customer
     overdue = Case(None, [(r.due_on < today, 1)], 0)
     return Listing(
         base=lambda: r.select().join(c, on=(r.customer == c.id), join_type=JOIN.LEFT_OUTER)
         .switch(r).join(Owner, on=(r.assignee == Owner.id), join_type=JOIN.LEFT_OUTER)
-        .where(r.deleted_at.is_null() & (r.status == "open")),
+        .where(_within(r.deleted_at.is_null() & (r.status == "open"), scope)),
         id_expr=r.id,
         columns=(
             ("due_on", r.due_on), ("kind", r.kind), ("title", r.title), ("customer", c.name),
@@ -362,14 +388,14 @@ def open_reminders(today: dt.date) -> Listing:
     )
 
 
-def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0) -> Listing:
+def complaints(flt: ComplaintFilter | None = None, now_ms: int = 0, scope: Expression | None = None) -> Listing:
     from crmdesk.storage.complaints import complaint_listing
 
-    return complaint_listing(flt or ComplaintFilter(), now_ms)
+    return complaint_listing(flt or ComplaintFilter(), now_ms, scope)
 
 
-def customer_ids(flt: CustomerFilter, now_ms: int, today: dt.date) -> list[int]:
-    """The ids a filter selects, in id order (for bulk actions)."""
+def customer_ids(flt: CustomerFilter, now_ms: int, today: dt.date, scope: Expression | None = None) -> list[int]:
+    """The ids a filter selects (within ``scope``), in id order (for bulk actions)."""
     c = m.Customer
-    where = reduce(operator.and_, customer_conditions(flt, now_ms, today))
+    where = reduce(operator.and_, customer_conditions(flt, now_ms, today, scope))
     return [row[0] for row in c.select(c.id).where(where).order_by(c.id).tuples()]

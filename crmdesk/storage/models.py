@@ -21,6 +21,8 @@ from peewee import (
     IntegerField,
     Model,
     SmallIntegerField,
+    SQL,
+    fn,
     TextField,
 )
 
@@ -113,14 +115,21 @@ class Customer(Synced):
 Customer.add_index(Customer.index(Customer.deleted_at, where=Customer.deleted_at.is_null(False)))
 
 # Every list of customers is of live ones ("deleted_at IS NULL"); partial indexes on the
-# sortable and matchable columns hold only those rows, so sorting, paging deep and counting
-# read the index alone.
-for _column in ("name_pinyin", "phone", "phone_e164", "email", "city", "category", "tier", "stage",
-                "created_at", "last_contact_at", "order_total_cents"):
+# matchable columns hold only those rows, so sorting, paging deep and counting read the index
+# alone. The sortable ones also hold the id (the tie-breaker) and the owner as an account
+# manager's condition reads it (migration 14), so a page of "mine or nobody's" in any order
+# is read from the index too.
+_OWNER = fn.COALESCE(Customer.owner, SQL("0"))
+for _column in ("phone_e164", "email"):
     Customer.add_index(Customer.index(getattr(Customer, _column), where=Customer.deleted_at.is_null(),
                                       name=f"customer_live_{_column}"))
+for _column in ("name_pinyin", "phone", "city", "category", "tier", "stage", "created_at", "last_contact_at",
+                "order_total_cents"):
+    Customer.add_index(Customer.index(getattr(Customer, _column), Customer.id, _OWNER,
+                                      where=Customer.deleted_at.is_null(), name=f"customer_live_{_column}"))
 del _column
-
+# What an account manager sees, counted: live customers by owner, nobody's as 0 (migration 14).
+Customer.add_index(Customer.index(_OWNER, where=Customer.deleted_at.is_null(), name="customer_live_owner"))
 # Birthdays coming up: the few (calendar, month, day) of the next weeks, looked up directly.
 Customer.add_index(Customer.index(Customer.birthday_calendar, Customer.birth_month, Customer.birth_day,
                                   where=Customer.deleted_at.is_null() & Customer.birth_month.is_null(False),

@@ -13,7 +13,7 @@ from peewee import JOIN, SQL, Case, Expression, Tuple, Value, fn
 from crmdesk.domain.filters import UNASSIGNED, DealFilter
 from crmdesk.storage import engine
 from crmdesk.storage import models as m
-from crmdesk.storage.listing import customer_search_ids
+from crmdesk.storage.listing import customer_of_deal_seen_by, customer_search_ids
 
 CARD_FIELDS = (
     "id",
@@ -69,6 +69,8 @@ def _conditions(flt: DealFilter, joined: bool = True) -> Expression:
         where.append(o.expected_close >= flt.close_from)
     if flt.close_until is not None:
         where.append(o.expected_close < flt.close_until)
+    if flt.seen_by is not None:
+        where.append(customer_of_deal_seen_by(flt.seen_by, o.customer))
     return reduce(operator.and_, where)
 
 
@@ -144,9 +146,9 @@ def cards(stage_id: int, closed: bool, flt: DealFilter, after: tuple | None, lim
     return list(query.limit(limit).tuples())
 
 
-def card(deal_id: int) -> tuple | None:
+def card(deal_id: int, flt: DealFilter | None = None) -> tuple | None:
     rows = list(
-        _card_select().where((m.Opportunity.id == deal_id) & _conditions(DealFilter())).tuples()
+        _card_select().where((m.Opportunity.id == deal_id) & _conditions(flt or DealFilter())).tuples()
     )
     return rows[0] if rows else None
 

@@ -63,7 +63,20 @@ def open_window(target: str, settings: UiSettings, language: str, runner: TaskRu
     ctx = Context()
     setup.ensure_defaults(ctx, language)
     setup.apply_settings()
+    from crmdesk.services import users
+
+    if users.sign_in_required():  # off in a one-person shop: the owner, as always
+        from crmdesk.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog()
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.context is None:
+            raise SignInCancelled
+        ctx = dialog.context
     return MainWindow(ctx, settings, runner, target, language)
+
+
+class SignInCancelled(Exception):
+    """The person quit at the sign-in dialog: the app closes without a window."""
 
 
 def welcome_if_new(target: str, settings: UiSettings, language: str) -> tuple[str | None, str]:
@@ -135,6 +148,8 @@ def run(db_target: str | None = None) -> int:
             QMessageBox.critical(None, "crmdesk", labels.error_text(exc))
             print(f"crmdesk: {exc}", file=sys.stderr)
             return 1
+        except SignInCancelled:
+            return 0
         if window is None:
             return 1
         instance.activation_requested.connect(window.bring_to_front)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.clock import to_ms
 from crmdesk.services import audit
+from crmdesk.services.context import Context
 from crmdesk.storage.audit import TrailFilter
 from crmdesk.ui.history import HistoryModel, HistoryView, kind_label, make_table
 from crmdesk.ui.panes.pipeline.dialogs import date_of, optional_date_edit
@@ -33,8 +34,9 @@ def _day_start(day: dt.date) -> int:
 class AuditTrailDialog(QDialog):
     """The whole audit trail, newest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, ctx: Context | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx  # the trail is refused to who sees only their own customers
         self.setObjectName("auditTrailDialog")
         self.setWindowTitle(self.tr("Audit trail"))
         self.user = QComboBox(self, objectName="auditUser")
@@ -84,7 +86,7 @@ class AuditTrailDialog(QDialog):
 
     def apply(self) -> None:
         flt = self.current_filter()
-        self.model.set_source(lambda after, limit: audit.trail(flt, after, limit))
+        self.model.set_source(lambda after, limit: audit.trail(flt, after, limit, self.ctx))
 
 
 class RecordHistoryDialog(QDialog):

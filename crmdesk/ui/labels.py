@@ -48,6 +48,11 @@ _LABELS: dict[str, str] = {
     "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
     "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
     "reopened": QT_TRANSLATE_NOOP("labels", "Reopened"),
+    # user roles
+    "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
+    "manager": QT_TRANSLATE_NOOP("labels", "Manager"),
+    "account_manager": QT_TRANSLATE_NOOP("labels", "Account manager"),
+    "read_only": QT_TRANSLATE_NOOP("labels", "Read-only"),
     # deal status
     "open": QT_TRANSLATE_NOOP("labels", "Open"),
     "won": QT_TRANSLATE_NOOP("labels", "Won"),

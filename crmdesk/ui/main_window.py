@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(ctx, self.bus, self.statusBar())
         self._build_menus()
+        from crmdesk.ui.session import SignedIn
+
+        self.signed_in = SignedIn(self)  # who is signed in, what their role allows, the idle lock
         # Complaints passing their deadline while the app runs are announced once each; those
         # that passed while it was closed are summed up by the log's banner, not replayed.
         self._overdue_checked = ctx.now()
@@ -353,6 +356,9 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self.language_actions.get(self.settings.language, self.language_actions[LANGUAGE_SYSTEM]).setChecked(True)
+        self.settings_menu.addSeparator()
+        self.users_action = QAction(self, objectName="usersAction", triggered=self.on_users)
+        self.settings_menu.addAction(self.users_action)
 
         from crmdesk.ui.reports_menu import ReportsMenu
 
@@ -422,6 +428,8 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.business_action.setText(self.tr("&Business name and currency…"))
+        self.users_action.setText(self.tr("&Users…"))
+        self.signed_in.retranslate()
         self.language_actions[LANGUAGE_SYSTEM].setText(self.tr("System language"))
         self.language_actions["zh_CN"].setText("简体中文")
         self.language_actions["en"].setText("English")
@@ -442,7 +450,7 @@ class MainWindow(QMainWindow):
     def on_audit_trail(self) -> None:
         from crmdesk.ui.audit_dialog import AuditTrailDialog
 
-        dialog = AuditTrailDialog(self)
+        dialog = AuditTrailDialog(self, self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.audit_dialog = dialog  # for tests
@@ -477,6 +485,14 @@ class MainWindow(QMainWindow):
 
         self.runner.run(lambda: recycle_bin.purge_expired(self.ctx),
                         lambda gone: self.bus.publish(recycle_bin.changes_of(gone)), failed)
+
+    def on_users(self) -> None:
+        from crmdesk.ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.ctx, self)
+        dialog.finished.connect(lambda _code: self.bus.publish(dialog.changes) if dialog.changes else None)
+        dialog.open()
+        self.users_dialog = dialog  # for tests
 
     def on_about(self) -> None:
         QMessageBox.about(
@@ -552,6 +568,7 @@ class MainWindow(QMainWindow):
             if not timer.isSingleShot():
                 timer.stop()
         self.auto_backup.stop()
+        self.signed_in.stop()
         if self.auto_backup.runner is not None:
             self.auto_backup.runner.shutdown()
         care_runner = getattr(self, "_care_runner", None)

@@ -2148,6 +2148,29 @@ Lifetime value: everything the customer has bought so far.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>crmdesk is locked</source>
+        <translation>crmdesk 已锁定</translation>
+    </message>
+    <message>
+        <source>crmdesk was locked after a while without use. %1, enter your password to go on.</source>
+        <translation>crmdesk 因一段时间无人使用已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log contact with %1</source>
@@ -2353,6 +2376,10 @@ Lifetime value: everything the customer has bought so far.</source>
         <translation>店铺名称与货币(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
@@ -2434,6 +2461,21 @@ A desktop CRM for small businesses.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -2940,6 +2982,40 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to crmdesk</source>
+        <translation>登录 crmdesk</translation>
+    </message>
+    <message>
+        <source>Sign in with your user name and password.</source>
+        <translation>请输入用户名和密码登录。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>SignedIn</name>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>SlaDialog</name>
     <message>
         <source>Service deadlines</source>
@@ -3300,6 +3376,99 @@ A desktop CRM for small businesses.</source>
 A copy of the old file is kept in the backups folder.</source>
         <translation>正在为新版 crmdesk 更新数据库…
 旧文件的副本保存在 backups 文件夹中。</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown:</source>
+        <translation>显示名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>设置角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ask for a password when crmdesk starts</source>
+        <translation>启动 crmdesk 时要求输入密码</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after this many idle minutes (0: never):</source>
+        <translation>闲置多少分钟后锁定（0 为从不）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active, password set</source>
+        <translation>启用，已设密码</translation>
+    </message>
+    <message>
+        <source>Active, no password</source>
+        <translation>启用，未设密码</translation>
     </message>
 </context>
 <context>
@@ -4053,6 +4222,86 @@ A copy of the old file is kept in the backups folder.</source>
         <source>“{name}” belongs to {customer}, who is in the recycle bin too: restore {customer} first, or both together.</source>
         <translation>“{name}”属于{customer}，而{customer}也在回收站中：请先还原{customer}，或一并还原。</translation>
     </message>
+    <message>
+        <source>Your account may look at records but not change them.</source>
+        <translation>您的账号只能查看记录，不能修改。</translation>
+    </message>
+    <message>
+        <source>Your account sees only your own customers and unassigned ones.</source>
+        <translation>您的账号只能看到自己负责的客户和尚未分配的客户。</translation>
+    </message>
+    <message>
+        <source>Only the owner or a manager may work on the whole archive at once.</source>
+        <translation>只有店主或经理可以一次处理整个客户档案。</translation>
+    </message>
+    <message>
+        <source>Only the owner may change the settings.</source>
+        <translation>只有店主可以修改设置。</translation>
+    </message>
+    <message>
+        <source>Only the owner may manage users.</source>
+        <translation>只有店主可以管理用户。</translation>
+    </message>
+    <message>
+        <source>Only the owner may open the recycle bin.</source>
+        <translation>只有店主可以打开回收站。</translation>
+    </message>
+    <message>
+        <source>Only the owner may export data.</source>
+        <translation>只有店主可以导出数据。</translation>
+    </message>
+    <message>
+        <source>Only the owner may back up, restore or check the database.</source>
+        <translation>只有店主可以备份、恢复或检查数据库。</translation>
+    </message>
+    <message>
+        <source>Customer {id} belongs to another account manager.</source>
+        <translation>客户 {id} 由另一位客户经理负责。</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Sign-in is on: say who you are with --user NAME.</source>
+        <translation>已开启登录：请用 --user 用户名 说明您是谁。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a role.</source>
+        <translation>“{value}”不是一个角色。</translation>
+    </message>
+    <message>
+        <source>A user name is one word without spaces.</source>
+        <translation>用户名须为一个不含空格的词。</translation>
+    </message>
+    <message>
+        <source>There is already a user called “{name}”.</source>
+        <translation>已有名为“{name}”的用户。</translation>
+    </message>
+    <message>
+        <source>Keep at least one active owner.</source>
+        <translation>请至少保留一位启用的店主。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>您不能停用自己。</translation>
+    </message>
+    <message>
+        <source>Give the owner a password before turning sign-in on.</source>
+        <translation>开启登录之前，请先为店主设置密码。</translation>
+    </message>
+    <message>
+        <source>The lock waits between 0 and 1,440 minutes.</source>
+        <translation>锁定等待时间应在 0 到 1440 分钟之间。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -4704,6 +4953,22 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>Reopened</source>
         <translation>已重开</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
     </message>
     <message>
         <source>Open</source>

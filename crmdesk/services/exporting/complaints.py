@@ -7,6 +7,7 @@ from pathlib import Path
 from crmdesk.domain.clock import from_ms
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
 from crmdesk.domain.filters import ComplaintFilter
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting.columns import Column, Vocabulary
 from crmdesk.services.exporting.scope import describe
@@ -40,6 +41,7 @@ def export_complaints(
     progress: Progress | None = None,
 ) -> int:
     """Write the complaints of the log's filter to ``path``; returns how many were written."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.storage import exporting, listing
 
     words = words or Vocabulary()

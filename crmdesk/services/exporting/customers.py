@@ -10,6 +10,7 @@ from typing import Any
 from crmdesk.domain.clock import from_ms, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.filters import CustomerFilter
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting.columns import Column, Vocabulary
 from crmdesk.services.exporting.scope import describe
@@ -81,6 +82,7 @@ def export_customers(
     """Write the customers a filter selects to ``path``; returns how many were written.
     ``columns``: the keys of the columns wanted (default: all); ``segment``: the name of the
     saved segment the filter came from, for the summary."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.storage import exporting, listing
 
     words = words or Vocabulary()

@@ -9,6 +9,7 @@ from crmdesk.domain.clock import as_date, from_ms
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.pipeline import days_between, weighted_cents
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting.columns import Column, Vocabulary
 from crmdesk.services.exporting.scope import DEAL_STATUS, describe
@@ -53,6 +54,7 @@ def export_opportunities(
 ) -> int:
     """Write the pipeline's deals (the board's filter; open, won, lost or all) to ``path``,
     in board order; returns how many were written."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.storage import pipeline
 
     if status not in DEAL_STATUSES:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from crmdesk.domain.clock import from_ms
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting.columns import DATETIME_FORMAT, Vocabulary, money_format
 from crmdesk.services.exporting.scope import FIELDS
@@ -67,6 +68,7 @@ def export_kpis(ctx: Context, period: Period, path: Path, words: Vocabulary | No
                 progress: Progress | None = None) -> int:
     """Write the KPI workbook of ``period`` to ``path`` (.xlsx only); returns how many
     figures it holds."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.services import kpi
 
     words = words or Vocabulary()

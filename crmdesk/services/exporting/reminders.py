@@ -8,6 +8,7 @@ from typing import Any
 
 from crmdesk.domain.clock import as_date, from_ms
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.exporting.columns import Column, Vocabulary
 from crmdesk.services.exporting.scope import CUSTOMER, DUE_BEFORE, DUE_FROM
@@ -44,6 +45,7 @@ def export_reminders(
 ) -> int:
     """Write the open care tasks due in [start, until) (either end open for None), or of one
     customer, to ``path`` in due order; returns how many were written."""
+    policy.require(ctx, policy.Permission.EXPORT)
     from crmdesk.storage import exporting
 
     words = words or Vocabulary()

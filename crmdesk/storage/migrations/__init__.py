@@ -14,7 +14,8 @@ NAMES: tuple[str, ...] = ("m0001_initial", "m0002_customer_search", "m0003_impor
                          "m0005_name_ordered_search", "m0006_complaint_search",
                          "m0007_stage_history_index", "m0008_care_indexes", "m0009_order_day_index",
                          "m0010_kpi_rollups", "m0011_audit_lookups",
-                         "m0012_recycle_bin", "m0013_team_server")
+                         "m0012_recycle_bin", "m0013_team_server",
+                         "m0014_customer_owner_index")
 
 HEAD = len(NAMES)
 

@@ -202,7 +202,7 @@ class CalendarPane(QWidget):
 
     def load_counts(self) -> None:
         start, until = self.month.shown_range()
-        self.runner.run(lambda: (care.month_counts(start, until), care.overdue_count(self.ctx)),
+        self.runner.run(lambda: (care.month_counts(start, until, ctx=self.ctx), care.overdue_count(self.ctx)),
                         self._show_counts, self._failed)
 
     def _show_counts(self, result: tuple[dict, int]) -> None:

@@ -339,7 +339,7 @@ class CustomersPane(TablePane):
             if customer_id is None:
                 self.detail.show_customer(None)
             else:
-                self.detail.show_customer(customers.summary(customer_id),
+                self.detail.show_customer(customers.summary(customer_id, self._ctx),
                                           metrics.customer_metrics(self._ctx, customer_id))
         except CrmError:  # deleted meanwhile
             self.detail.show_customer(None)
@@ -412,7 +412,7 @@ class CustomersPane(TablePane):
         if customer_id is None:
             return
         try:
-            data = customers.load_input(customer_id)
+            data = customers.load_input(customer_id, self._ctx)
         except CrmError as exc:
             self._show_error(exc)
             return

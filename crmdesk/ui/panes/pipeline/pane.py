@@ -229,7 +229,7 @@ class PipelinePane(BoardMoves, QWidget):
 
     def _refresh_totals(self) -> None:
         flt = self._filter
-        self.runner.run(lambda: pipeline.column_totals(flt), self._show_totals, self._failed)
+        self.runner.run(lambda: pipeline.column_totals(flt, self.ctx), self._show_totals, self._failed)
 
     def _apply_filter(self) -> None:
         start, until = close_range(self.period.currentData(), today(self.ctx.clock))
