@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import audit, bulk, setup, undo
+from crmdesk.domain.roles import Permission
+from crmdesk.services import audit, bulk, policy, setup, undo
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.undo import Step
@@ -63,7 +64,15 @@ def retention_days() -> int:
     return value if isinstance(value, int) and 1 <= value <= MAX_DAYS else DEFAULT_DAYS
 
 
+def require_access(ctx: Context) -> None:
+    """The bin is the owner's (issue: roles): opening it, restoring from it, erasing and its
+    retention. Undoing one's own delete is not a visit to the bin and needs only the right to
+    change the records."""
+    policy.require(ctx, Permission.RECYCLE_BIN)
+
+
 def set_retention_days(ctx: Context, days: int) -> Changes:
+    require_access(ctx)
     if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Keep deleted items between 1 and {max} days."),
                               field="days", max=MAX_DAYS)
@@ -131,6 +140,7 @@ def _bin(ctx: Context, items: Iterable[Item]) -> Changes:
 
 def restore_step(ctx: Context, items: Sequence[Item]) -> Step:
     """Restore ``items`` as a step of the undo stack: undoing it puts them back in the bin."""
+    require_access(ctx)
     chosen = list(items)
     wanted = _by_kind(chosen)
     with atomic():
@@ -184,6 +194,7 @@ def empty(ctx: Context, items: Iterable[Item] | None = None, progress: Progress 
     """Erase for good ``items`` (or, with None, everything in the bin) with their related
     rows, in one transaction. Items not in the bin are left alone. Returns how many of each
     kind went."""
+    require_access(ctx)
     progress = progress or NoProgress()
     selection = Selection() if items is None else Selection(ids=_by_kind(items))
     with atomic():

@@ -163,6 +163,7 @@ class RecycleBinDialog(QDialog):
         number = self._loads
 
         def work() -> tuple:
+            recycle_bin.require_access(self.ctx)
             everything = recycle_bin.counts()
             matching = recycle_bin.counts(text) if text else everything
             return everything, matching, recycle_bin.page(None, recycle_bin.PAGE, text, kinds), \

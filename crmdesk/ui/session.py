@@ -32,6 +32,7 @@ class SignedIn(QObject):
             window.users_action: Permission.USERS,
             window.business_action: Permission.SETTINGS,
             window.backups_action: Permission.BACKUP,
+            window.recycle_bin_action: Permission.RECYCLE_BIN,
             window.import_action: Permission.WORK_ON_ALL,
             window.demo_action: Permission.WORK_ON_ALL,
             window.export_menu.menuAction(): Permission.EXPORT,

@@ -150,6 +150,24 @@ def test_a_manager_works_on_every_customer_but_not_on_settings_users_or_exports(
     assert not (tmp_path / "all.csv").exists()
 
 
+def test_the_recycle_bin_is_the_owners_but_anyone_may_undo_their_own_delete(ctx: Context, shop: dict) -> None:
+    from crmdesk.services import recycle_bin
+
+    zhao = as_user(ctx, shop, "zhao")
+    step = recycle_bin.delete_deal(zhao, shop["Li's deal"], None, "Li's deal")
+    step.undo(zhao)  # taking back one's own delete is not a visit to the bin
+    assert m.Opportunity.get_by_id(shop["Li's deal"]).deleted_at is None
+    step.redo(zhao)
+    for attempt in (lambda: recycle_bin.require_access(zhao),
+                    lambda: recycle_bin.restore_step(zhao, [("deal", shop["Li's deal"])]),
+                    lambda: recycle_bin.empty(zhao), lambda: recycle_bin.set_retention_days(zhao, 7)):
+        with pytest.raises(PermissionDeniedError, match="recycle bin"):
+            attempt()
+    assert m.Opportunity.get_by_id(shop["Li's deal"]).deleted_at is not None  # still in the bin, not erased
+    recycle_bin.restore_step(as_user(ctx, shop, "owner"), [("deal", shop["Li's deal"])])
+    assert m.Opportunity.get_by_id(shop["Li's deal"]).deleted_at is None
+
+
 def test_the_owner_does_everything_and_denials_are_translatable_sentences(ctx: Context, shop: dict,
                                                                           tmp_path: Path) -> None:
     owner = as_user(ctx, shop, "owner")
