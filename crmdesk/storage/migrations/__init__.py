@@ -13,7 +13,7 @@ from types import ModuleType
 NAMES: tuple[str, ...] = ("m0001_initial", "m0002_customer_search", "m0003_import_batches", "m0004_merge_records",
                          "m0005_name_ordered_search", "m0006_complaint_search",
                          "m0007_stage_history_index", "m0008_care_indexes", "m0009_order_day_index",
-                         "m0010_kpi_rollups", "m0011_audit_lookups")
+                         "m0010_kpi_rollups", "m0011_audit_lookups", "m0014_sync")
 
 HEAD = len(NAMES)
 

@@ -1,0 +1,128 @@
+"""The endpoints a sync runs between: a peewee database, or a sync file being read.
+
+A replica answers "your changes of table T since seen X" in batches, applies another
+replica's batch in one transaction together with the progress it reaches (so a sync cut
+short resumes after the last whole batch), and says how far it has got with each peer.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any, Protocol
+
+from peewee import Database
+
+from crmdesk.domain.clock import Clock, SystemClock
+from crmdesk.storage import sync_tables
+from crmdesk.storage.sync_file import SyncFileReader
+from crmdesk.storage.sync_store import ApplyStats, Store
+
+
+class Replica(Protocol):
+    id: str
+    name: str
+
+    def now_ms(self) -> int: ...
+
+    def prepare(self) -> None: ...
+
+    def progress_of(self, peer: str) -> dict[str, int]: ...
+
+    def pending(self, table: str, since: int) -> int: ...
+
+    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]: ...
+
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats: ...
+
+    def met(self, peer: str, name: str, skew_ms: int | None) -> None: ...
+
+
+def _echo(record: dict[str, Any], peer: str) -> bool:
+    """Every version of the record came from ``peer``: it has them already."""
+    return record.get("via") == [peer]
+
+
+class DatabaseReplica:
+    """A crmdesk database (this machine's, a second file, the team server)."""
+
+    writable = True
+
+    def __init__(self, db: Database, clock: Clock | None = None, name: str | None = None) -> None:
+        self.db = db
+        self.clock = clock or SystemClock()
+        self.store = Store(db)
+        with db.atomic():
+            self.id = self.store.replica_id()
+            if name is not None:
+                self.store.set_meta("sync_replica_name", name)
+            elif not self.store.replica_name():
+                self.store.set_meta("sync_replica_name", socket.gethostname() or self.id)
+        self.name = self.store.replica_name()
+
+    def now_ms(self) -> int:
+        return self.clock.now_ms()
+
+    def prepare(self) -> None:
+        with self.db.atomic():
+            self.store.capture(self.now_ms())
+
+    def progress_of(self, peer: str) -> dict[str, int]:
+        return self.store.progress(peer)
+
+    def all_progress(self) -> dict[str, dict[str, int]]:
+        return self.store.all_progress()
+
+    def pending(self, table: str, since: int) -> int:
+        return int(self.store.run("SELECT COUNT(*) FROM sync_record WHERE table_name = ? AND seen > ?",
+                                  [table, since]).fetchone()[0])
+
+    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]:
+        records, upto = self.store.changes(sync_tables.spec(table), since, limit)
+        return [r for r in records if not _echo(r, for_peer)], upto
+
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats:
+        with self.db.atomic():
+            stats = self.store.apply(sync_tables.spec(table), records, peer, peer_knows, self.now_ms())
+            self.store.refresh_derived(stats.refresh_table, stats.refresh)
+            self.store.set_progress(peer, table, upto)
+        return stats
+
+    def met(self, peer: str, name: str, skew_ms: int | None) -> None:
+        with self.db.atomic():
+            self.store.note_peer(peer, name, self.now_ms(), skew_ms)
+
+
+class FileReplica:
+    """A sync file, read: the records of the replica that wrote it."""
+
+    writable = False
+
+    def __init__(self, reader: SyncFileReader) -> None:
+        self.reader = reader
+        self.id = reader.replica
+        self.name = reader.meta.get("name", "")
+        self._progress = reader.progress()
+
+    def now_ms(self) -> int:
+        return int(self.reader.meta.get("written_at", "0"))
+
+    def prepare(self) -> None:
+        pass
+
+    def progress_of(self, peer: str) -> dict[str, int]:
+        return {t: int(s) for t, s in self._progress.get(peer, {}).items()}
+
+    def pending(self, table: str, since: int) -> int:
+        return self.reader.pending(table, since)
+
+    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]:
+        records = self.reader.records(table, since, limit)
+        if not records:
+            return [], since
+        return [r for r in records if not _echo(r, for_peer)], int(records[-1]["s"])
+
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats:
+        raise TypeError("a sync file is read, not written to")
+
+    def met(self, peer: str, name: str, skew_ms: int | None) -> None:
+        pass
