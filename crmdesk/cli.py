@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="check the database and repair what is safe to repair; exits non-zero "
                                        "when damage remains")
     chk.add_argument("--no-repair", action="store_true", help="only report, change nothing")
+    from crmdesk import cli_sync
+
+    cli_sync.add_parser(sub)
     return parser
 
 
@@ -454,7 +457,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
+def cmd_sync(args: argparse.Namespace) -> int:
+    from crmdesk.cli_sync import cmd_sync as run
+
+    return run(args)
+
+
+COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report, "sync": cmd_sync}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

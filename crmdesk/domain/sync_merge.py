@@ -7,9 +7,11 @@ that gave it its value and the replica that made it. The rules:
 - different values: the later clock wins (equal clocks, only possible for values that
   never had an edit since sync began, are decided by the values themselves, so every
   replica picks the same one);
-- the losing value is a *conflict* when the local side had changed that field without the
-  peer knowing (``unsent``): both sides changed it independently. When the peer did know
-  our value, its later value is simply the newer edit and no conflict is reported;
+- the losing value is a *conflict* when both sides changed the field since they last
+  exchanged it: the local version is ``unsent`` (written here after the last of our
+  changes the peer has applied, and not received from that peer) and the remote version is
+  ``fresh`` (written there after the last of its changes we applied, and not from us).
+  Otherwise one of the two values is old news to the other side, and no conflict exists;
 - deletes are the field ``deleted_at``; when a delete wins while the other side edited the
   record (and the side that deleted had not seen those edits) the edits still apply to the
   record in the recycle bin, and a conflict on ``deleted_at`` lets the user bring it back.
@@ -32,7 +34,8 @@ class Version:
 
     values: dict[str, Any]
     clocks: dict[str, Clock]
-    unsent: dict[str, bool] = field(default_factory=dict)  # local side only
+    unsent: dict[str, bool] = field(default_factory=dict)  # local side: changed here, the peer has not seen it
+    fresh: dict[str, bool] = field(default_factory=dict)  # remote side: changed there, we had not seen it
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def merge(local: Version | None, remote: Version, fields: Sequence[str]) -> Merg
             if rc > lc:
                 taken.add(name)
             continue
-        unsent = local.unsent.get(name, False)
+        unsent = local.unsent.get(name, False) and remote.fresh.get(name, True)
         if remote_wins(lv, lc, rv, rc):
             values[name], clocks[name] = rv, rc
             taken.add(name)
@@ -107,12 +110,13 @@ def _delete_conflicts(local: Version, remote: Version, values: Mapping[str, Any]
     remote_deleted = remote.values.get(DELETED) is not None
     others = [f for f in fields if f != DELETED]
     if remote_deleted and not local_deleted:
-        edited_here = any(local.unsent.get(f) and _key(local.values.get(f)) != _key(remote.values.get(f))
-                          for f in others)
+        edited_here = remote.fresh.get(DELETED, True) and any(
+            local.unsent.get(f) and _key(local.values.get(f)) != _key(remote.values.get(f)) for f in others)
         if edited_here:
             return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, local.clocks[DELETED])]
     if local_deleted and not remote_deleted and local.unsent.get(DELETED):
-        edited_there = any(f in taken and _key(local.values.get(f)) != _key(remote.values.get(f)) for f in others)
+        edited_there = any(f in taken and remote.fresh.get(f, True) and _key(local.values.get(f)) != _key(remote.values.get(f))
+                           for f in others)
         if edited_there:
             return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, remote.clocks[DELETED])]
     return []

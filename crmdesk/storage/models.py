@@ -380,7 +380,7 @@ class SyncRecord(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("table_name", "uid")
-        indexes = ((("table_name", "seen"), False),)
+        indexes = ((("table_name", "seen", "uid"), False),)
 
 
 class FieldClock(BaseModel):
@@ -409,6 +409,7 @@ class SyncProgress(BaseModel):
     peer_id = CharField(max_length=32)
     table_name = CharField(max_length=40)
     seen = BigIntegerField()
+    last_uid = CharField(max_length=80, default="")
 
     class Meta:
         primary_key = CompositeKey("peer_id", "table_name")

@@ -5,7 +5,7 @@ Format (an SQLite file, ``application_id`` 0x43525359 "CRSY"):
 - ``sync_file_meta(key TEXT PRIMARY KEY, value TEXT)`` with ``format`` = ``crmdesk-sync``,
   ``version`` = ``1``, ``replica`` (the writer's replica id), ``name`` (its display name),
   ``written_at`` (ms), ``hlc`` (the writer's clock then) and ``progress`` (JSON: per peer
-  replica id, per table, the last of that peer's ``seen`` values the writer had applied —
+  replica id, per table, ``[seen, uid]`` of the last of that peer's records the writer had applied —
   what lets the reader tell its own unsent edits from ones the writer already knew).
 - ``record(table_name TEXT, seen INTEGER, uid TEXT, body TEXT)``, primary key
   ``(table_name, seen, uid)``: one row per record in the exchange form of
@@ -120,13 +120,14 @@ class SyncFileReader:
     def progress(self) -> dict[str, dict[str, int]]:
         return json.loads(self.meta.get("progress", "{}"))
 
-    def records(self, table: str, since: int, limit: int) -> list[dict[str, Any]]:
+    def records(self, table: str, since: tuple[int, str], limit: int) -> list[dict[str, Any]]:
         return [json.loads(body) for (body,) in self.conn.execute(
-            "SELECT body FROM record WHERE table_name = ? AND seen > ? ORDER BY seen LIMIT ?", (table, since, limit))]
+            "SELECT body FROM record WHERE table_name = ? AND (seen, uid) > (?, ?) ORDER BY seen, uid LIMIT ?",
+            (table, since[0], since[1], limit))]
 
-    def pending(self, table: str, since: int) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM record WHERE table_name = ? AND seen > ?",
-                                 (table, since)).fetchone()[0]
+    def pending(self, table: str, since: tuple[int, str]) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM record WHERE table_name = ? AND (seen, uid) > (?, ?)",
+                                 (table, since[0], since[1])).fetchone()[0]
 
     def close(self) -> None:
         self.conn.close()

@@ -37,6 +37,10 @@ HOOK_SLACK_MS = 60_000  # a hooked table's row stamped this much after its clock
 CHUNK = 500
 
 
+Mark = tuple[int, str]  # (seen, uid): how far a peer's records have been applied
+START: Mark = (0, "")
+
+
 class SyncStoreError(Exception):
     """A batch cannot be applied (e.g. it points to a record this replica does not have)."""
 
@@ -196,19 +200,20 @@ class Store:
         return marked
 
     # -- peers and progress ------------------------------------------------------------------
-    def progress(self, peer: str) -> dict[str, int]:
-        """Per table, the last of ``peer``'s ``seen`` values applied here."""
-        return {t: int(s) for t, s in self.run("SELECT table_name, seen FROM sync_progress WHERE peer_id = ?",
-                                               [peer]).fetchall()}
+    def progress(self, peer: str) -> dict[str, Mark]:
+        """Per table, the last of ``peer``'s records applied here, as ``(seen, uid)``."""
+        return {t: (int(s), u) for t, s, u in self.run(
+            "SELECT table_name, seen, last_uid FROM sync_progress WHERE peer_id = ?", [peer]).fetchall()}
 
-    def set_progress(self, peer: str, table: str, seen: int) -> None:
-        self.run("INSERT INTO sync_progress (peer_id, table_name, seen) VALUES (?, ?, ?) "
-                 "ON CONFLICT (peer_id, table_name) DO UPDATE SET seen = excluded.seen", [peer, table, seen])
+    def set_progress(self, peer: str, table: str, mark: Mark) -> None:
+        self.run("INSERT INTO sync_progress (peer_id, table_name, seen, last_uid) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (peer_id, table_name) DO UPDATE SET seen = excluded.seen, last_uid = excluded.last_uid",
+                 [peer, table, mark[0], mark[1]])
 
-    def all_progress(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for peer, table, seen in self.run("SELECT peer_id, table_name, seen FROM sync_progress").fetchall():
-            out.setdefault(peer, {})[table] = int(seen)
+    def all_progress(self) -> dict[str, dict[str, list[Any]]]:
+        out: dict[str, dict[str, list[Any]]] = {}
+        for peer, table, seen, uid in self.run("SELECT peer_id, table_name, seen, last_uid FROM sync_progress").fetchall():
+            out.setdefault(peer, {})[table] = [int(seen), uid]
         return out
 
     def note_peer(self, peer: str, name: str, at: int, skew_ms: int | None) -> None:
@@ -220,27 +225,29 @@ class Store:
         return dict(self.run("SELECT peer_id, name FROM sync_peer").fetchall())
 
     # -- reading changes ---------------------------------------------------------------------
-    def changes(self, spec: TableSpec, since: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-        """Up to ``limit`` records of ``spec`` written here after ``since`` (in ``seen``
-        order), in the exchange form, and the ``seen`` they reach (``since`` when none)."""
-        heads = self.run("SELECT uid, seen, base_hlc, base_origin, base_via FROM sync_record "
-                         "WHERE table_name = ? AND seen > ? ORDER BY seen LIMIT ?", [spec.name, since, limit]).fetchall()
+    def changes(self, spec: TableSpec, since: Mark, limit: int) -> tuple[list[dict[str, Any]], Mark]:
+        """Up to ``limit`` records of ``spec`` written here after ``since`` (in ``(seen,
+        uid)`` order: one bulk change gives many records the same ``seen``), in the exchange
+        form, and the mark they reach (``since`` when none)."""
+        heads = self.run("SELECT uid, seen, base_hlc, base_origin, base_seen, base_via FROM sync_record "
+                         "WHERE table_name = ? AND (seen, uid) > (?, ?) ORDER BY seen, uid LIMIT ?",
+                         [spec.name, since[0], since[1], limit]).fetchall()
         if not heads:
             return [], since
         uids = [h[0] for h in heads]
         clocks = self._field_clocks(spec.name, uids)
         rows = self._rows(spec, uids)
         out = []
-        for uid, seen, base_hlc, base_origin, base_via in heads:
+        for uid, seen, base_hlc, base_origin, base_seen, base_via in heads:
             row = rows.get(uid)
             if row is None:
                 continue  # a link whose tag or customer is gone: nothing to send
             values, derived = row
-            fields = {f: [h, o] for f, (h, o, _s, _v) in clocks.get(uid, {}).items()}
+            fields = {f: [h, o, s, v] for f, (h, o, s, v) in clocks.get(uid, {}).items()}
             vias = {base_via, *(v for (_h, _o, _s, v) in clocks.get(uid, {}).values())}
-            out.append({"u": uid, "s": int(seen), "b": [int(base_hlc), base_origin], "c": fields, "v": values,
-                        "d": derived, "via": sorted(v or "" for v in vias)})
-        return out, int(heads[-1][1])
+            out.append({"u": uid, "s": int(seen), "b": [int(base_hlc), base_origin, int(base_seen), base_via],
+                        "c": fields, "v": values, "d": derived, "via": sorted(v or "" for v in vias)})
+        return out, (int(heads[-1][1]), heads[-1][0])
 
     def _field_clocks(self, table: str, uids: Sequence[str]) -> dict[str, dict[str, tuple[int, str, int, str | None]]]:
         out: dict[str, dict[str, tuple[int, str, int, str | None]]] = {}
@@ -341,14 +348,16 @@ class Store:
         aliases = self._aliases(table, uids)
         return {u: aliases.get(u, u) for u in uids}
 
-    def apply(self, spec: TableSpec, records: Sequence[dict[str, Any]], peer: str, peer_knows: int,
+    def apply(self, spec: TableSpec, records: Sequence[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
               now_ms: int) -> ApplyStats:
         """Merge a batch of ``peer``'s records of one table into this database. ``peer_knows``
-        is the last of this replica's ``seen`` values the peer has applied (for telling a
-        concurrent edit from an old one). Call inside a transaction."""
+        is the last of this replica's ``seen`` values the peer has applied, ``since`` the last
+        of the peer's we had applied before this batch (together they tell a concurrent edit
+        from old news). Call inside a transaction."""
         stats = ApplyStats(records=len(records), refresh_table="customer" if spec.is_link else spec.name)
         if not records:
             return stats
+        me = self.replica_id()
         top = max(max([r["b"][0]] + [c[0] for c in r["c"].values()]) for r in records)
         tick = self.next_hlc(now_ms, top)
         fields = spec.field_names
@@ -391,8 +400,11 @@ class Store:
 
         inserts, updates, record_rows, clock_rows, conflict_rows = [], [], [], [], []
         for uid, r, values in incoming:
-            remote_base: Clock = (int(r["b"][0]), r["b"][1])
-            remote = Version(values, {f: tuple(r["c"][f]) if f in r["c"] else remote_base for f in fields})
+            rb = r["b"]
+            remote_base: Clock = (int(rb[0]), rb[1])
+            clocks_in = {f: r["c"].get(f, rb) for f in fields}
+            remote = Version(values, {f: (int(c[0]), c[1]) for f, c in clocks_in.items()}, {},
+                             {f: (int(c[2]), r["u"]) > since and c[3] != me for f, c in clocks_in.items()})
             local_now = current.get(uid)
             if local_now is None:
                 inserts.append((uid, values, r.get("d") or {}))
@@ -405,7 +417,7 @@ class Store:
             for f in fields:
                 h, o, seen, via = mine.get(f, base)
                 lclocks[f] = (h, o)
-                unsent[f] = seen > peer_knows and via != peer
+                unsent[f] = (seen, uid) > peer_knows and via != peer
             merged = merge(Version(local_now[0], lclocks, unsent), remote, fields)
             for c in merged.conflicts:
                 if (uid, c.field, c.other_clock) not in known_conflicts:

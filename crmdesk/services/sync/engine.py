@@ -20,6 +20,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, CrmError
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.sync.replicas import Replica
 from crmdesk.storage import sync_tables
+from crmdesk.storage.sync_store import START
 
 BATCH = 1000
 
@@ -51,13 +52,13 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
     knows = src.progress_of(dst.id)
     done = done_before
     for spec in sync_tables.SPECS:
-        since = since_map.get(spec.name, 0)
+        since = since_map.get(spec.name, START)
         while True:
             check(progress)
             records, upto = src.changes(spec.name, since, batch, dst.id)
             if upto == since:
                 break
-            stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, 0), upto)
+            stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
             report.batches += 1
             report.conflicts += stats.conflicts
             done += len(records)
@@ -68,7 +69,7 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
 
 def _pending(dst: Replica, src: Replica) -> int:
     since_map = dst.progress_of(src.id)
-    return sum(src.pending(s.name, since_map.get(s.name, 0)) for s in sync_tables.SPECS)
+    return sum(src.pending(s.name, since_map.get(s.name, START)) for s in sync_tables.SPECS)
 
 
 def sync(local: Replica, peer: Replica, progress: Progress | None = None, batch: int = BATCH) -> SyncReport:

@@ -15,17 +15,18 @@ from crmdesk.services.sync.engine import BATCH, SyncReport, take_in
 from crmdesk.services.sync.replicas import DatabaseReplica, FileReplica
 from crmdesk.storage import sync_tables
 from crmdesk.storage.sync_file import SyncFileReader, writing
+from crmdesk.storage.sync_store import START
 
 
 def export_file(local: DatabaseReplica, path: Path, progress: Progress | None = None, batch: int = BATCH) -> int:
     """Write the sync file ``path`` (atomically); returns how many records it holds."""
     progress = progress or NoProgress()
     local.prepare()
-    total = sum(local.pending(s.name, 0) for s in sync_tables.SPECS)
+    total = sum(local.pending(s.name, START) for s in sync_tables.SPECS)
     written = 0
     with writing(Path(path)) as out:
         for spec in sync_tables.SPECS:
-            since = 0
+            since = START
             while True:
                 check(progress)
                 records, upto = local.changes(spec.name, since, batch, for_peer="")

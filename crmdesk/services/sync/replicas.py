@@ -15,7 +15,7 @@ from peewee import Database
 from crmdesk.domain.clock import Clock, SystemClock
 from crmdesk.storage import sync_tables
 from crmdesk.storage.sync_file import SyncFileReader
-from crmdesk.storage.sync_store import ApplyStats, Store
+from crmdesk.storage.sync_store import ApplyStats, Mark, Store
 
 
 class Replica(Protocol):
@@ -26,20 +26,21 @@ class Replica(Protocol):
 
     def prepare(self) -> None: ...
 
-    def progress_of(self, peer: str) -> dict[str, int]: ...
+    def progress_of(self, peer: str) -> dict[str, Mark]: ...
 
-    def pending(self, table: str, since: int) -> int: ...
+    def pending(self, table: str, since: Mark) -> int: ...
 
-    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]: ...
+    def changes(self, table: str, since: Mark, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], Mark]: ...
 
-    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats: ...
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
+              upto: Mark) -> ApplyStats: ...
 
     def met(self, peer: str, name: str, skew_ms: int | None) -> None: ...
 
 
 def _echo(record: dict[str, Any], peer: str) -> bool:
     """Every version of the record came from ``peer``: it has them already."""
-    return record.get("via") == [peer]
+    return bool(peer) and record.get("via") == [peer]
 
 
 class DatabaseReplica:
@@ -66,23 +67,24 @@ class DatabaseReplica:
         with self.db.atomic():
             self.store.capture(self.now_ms())
 
-    def progress_of(self, peer: str) -> dict[str, int]:
+    def progress_of(self, peer: str) -> dict[str, Mark]:
         return self.store.progress(peer)
 
-    def all_progress(self) -> dict[str, dict[str, int]]:
+    def all_progress(self) -> dict[str, dict[str, list[Any]]]:
         return self.store.all_progress()
 
-    def pending(self, table: str, since: int) -> int:
-        return int(self.store.run("SELECT COUNT(*) FROM sync_record WHERE table_name = ? AND seen > ?",
-                                  [table, since]).fetchone()[0])
+    def pending(self, table: str, since: Mark) -> int:
+        return int(self.store.run("SELECT COUNT(*) FROM sync_record WHERE table_name = ? AND (seen, uid) > (?, ?)",
+                                  [table, since[0], since[1]]).fetchone()[0])
 
-    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]:
+    def changes(self, table: str, since: Mark, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], Mark]:
         records, upto = self.store.changes(sync_tables.spec(table), since, limit)
         return [r for r in records if not _echo(r, for_peer)], upto
 
-    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats:
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
+              upto: Mark) -> ApplyStats:
         with self.db.atomic():
-            stats = self.store.apply(sync_tables.spec(table), records, peer, peer_knows, self.now_ms())
+            stats = self.store.apply(sync_tables.spec(table), records, peer, peer_knows, since, self.now_ms())
             self.store.refresh_derived(stats.refresh_table, stats.refresh)
             self.store.set_progress(peer, table, upto)
         return stats
@@ -109,19 +111,20 @@ class FileReplica:
     def prepare(self) -> None:
         pass
 
-    def progress_of(self, peer: str) -> dict[str, int]:
-        return {t: int(s) for t, s in self._progress.get(peer, {}).items()}
+    def progress_of(self, peer: str) -> dict[str, Mark]:
+        return {t: (int(m[0]), m[1]) for t, m in self._progress.get(peer, {}).items()}
 
-    def pending(self, table: str, since: int) -> int:
+    def pending(self, table: str, since: Mark) -> int:
         return self.reader.pending(table, since)
 
-    def changes(self, table: str, since: int, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], int]:
+    def changes(self, table: str, since: Mark, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], Mark]:
         records = self.reader.records(table, since, limit)
         if not records:
             return [], since
-        return [r for r in records if not _echo(r, for_peer)], int(records[-1]["s"])
+        return [r for r in records if not _echo(r, for_peer)], (int(records[-1]["s"]), records[-1]["u"])
 
-    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: int, upto: int) -> ApplyStats:
+    def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
+              upto: Mark) -> ApplyStats:
         raise TypeError("a sync file is read, not written to")
 
     def met(self, peer: str, name: str, skew_ms: int | None) -> None:

@@ -40,7 +40,7 @@ def _models(db: Database) -> list[type[Model]]:
         class Meta:
             table_name = "sync_record"
             primary_key = CompositeKey("table_name", "uid")
-            indexes = ((("table_name", "seen"), False),)
+            indexes = ((("table_name", "seen", "uid"), False),)
 
     class FieldClock(Base):
         table_name = CharField(max_length=40)
@@ -68,6 +68,7 @@ def _models(db: Database) -> list[type[Model]]:
         peer_id = CharField(max_length=32)
         table_name = CharField(max_length=40)
         seen = BigIntegerField()
+        last_uid = CharField(max_length=80, default="")
 
         class Meta:
             table_name = "sync_progress"
