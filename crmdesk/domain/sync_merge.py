@@ -115,7 +115,7 @@ def _delete_conflicts(local: Version, remote: Version, values: Mapping[str, Any]
         if edited_here:
             return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, local.clocks[DELETED])]
     if local_deleted and not remote_deleted and local.unsent.get(DELETED):
-        edited_there = any(f in taken and remote.fresh.get(f, True) and _key(local.values.get(f)) != _key(remote.values.get(f))
+        edited_there = any(remote.fresh.get(f, True) and _key(local.values.get(f)) != _key(remote.values.get(f))
                            for f in others)
         if edited_there:
             return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, remote.clocks[DELETED])]

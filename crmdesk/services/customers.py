@@ -75,6 +75,8 @@ def _set_tags(ctx: Context, customer_id: int, names: list[str]) -> None:
                 (m.CustomerTag.customer == customer_id) & (m.CustomerTag.tag == tag_id)).execute()
     for tag_id in wanted.keys() - links.keys():
         m.CustomerTag.create(customer=customer_id, tag=tag_id, stamp=now)
+    changed = [t for t, link in links.items() if (t in wanted) != (link.deleted_at is None)]
+    sync_clock.touch_links(ctx, [customer_id], [*changed, *(wanted.keys() - links.keys())])
 
 
 def _save_contacts(ctx: Context, customer_id: int, contacts: list[ContactInput]) -> None:

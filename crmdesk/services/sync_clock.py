@@ -76,3 +76,22 @@ def touch_where(ctx: Context, model: type[m.Synced], where: str, params: Sequenc
     """:func:`touch` for the rows (alias ``t``) matching an SQL condition."""
     value, me = tick(ctx)
     store().touch(model._meta.table_name, where, params, list(fields), value, me)
+
+
+LINKS = ("customer_tag AS t JOIN customer AS c ON c.id = t.customer_id JOIN tag AS g ON g.id = t.tag_id")
+
+
+def touch_links(ctx: Context, customer_ids: Sequence[int], tag_ids: Sequence[int]) -> None:
+    """Mark the links of ``customer_ids`` to ``tag_ids`` as changed now (after writing
+    them): a tag put on or taken off travels even when the clock has not moved on."""
+    if not customer_ids or not tag_ids:
+        return
+    value, me = tick(ctx)
+    s = store()
+    tags = sorted(set(tag_ids))
+    ordered = sorted(set(customer_ids))
+    for i in range(0, len(ordered), 900):
+        part = ordered[i:i + 900]
+        s.touch("customer_tag", f"t.customer_id IN ({s.marks(len(part))}) AND t.tag_id IN ({s.marks(len(tags))})",
+                [*part, *tags], ["deleted_at"], value, me, source=LINKS, uid="c.uid || ':' || g.uid",
+                row_stamp="t.stamp")

@@ -377,6 +377,7 @@ class SyncRecord(BaseModel):
     base_seen = BigIntegerField()
     base_via = CharField(max_length=32, null=True)
     seen = BigIntegerField()
+    row_stamp = BigIntegerField(null=True)  # the row's stamp when last accounted for (NULL: a hook clocked it)
 
     class Meta:
         primary_key = CompositeKey("table_name", "uid")

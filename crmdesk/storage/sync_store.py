@@ -30,10 +30,11 @@ REPLICA_KEY = "sync_replica_id"
 NAME_KEY = "sync_replica_name"
 HLC_KEY = "sync_hlc"
 CAPTURE_KEY = "sync_capture"
-# Tables whose services write field clocks with every change; a change to any other table is
-# picked up by the capture step from its stamp (the whole record then counts as changed).
-HOOKED = ("customer", "opportunity", "complaint", "contact", "reminder")
-HOOK_SLACK_MS = 60_000  # a hooked table's row stamped this much after its clock was missed by a hook
+# A change without a hook is found by the capture step through ``sync_record.row_stamp``:
+# the row's stamp when the sync last accounted for it (NULL: a hook just clocked a change,
+# the next capture adopts the row's stamp). A row whose stamp moved away from it was written
+# by a path that keeps no field clocks, and counts as changed as a whole.
+LOOKBACK_MS = 86_400_000  # rows stamped this long before the last capture are not looked at again
 CHUNK = 500
 
 
@@ -104,22 +105,31 @@ class Store:
 
     def next_hlc(self, now_ms: int, remote: int = 0) -> int:
         """A new local HLC value (past ``remote`` too); stored before it is returned."""
-        last = int(self.meta(HLC_KEY) or 0)
+        stored = self.meta(HLC_KEY)
+        last = int(stored) if stored is not None else self._highest_clock()
         value = hlc.receive(last, remote, now_ms) if remote else hlc.tick(last, now_ms)
         self.set_meta(HLC_KEY, str(value))
         return value
 
+    def _highest_clock(self) -> int:
+        """The latest clock the database holds: where a clock without a stored state (a file
+        just upgraded, copied, or restored) starts, so its edits never order before it."""
+        top = self.run("SELECT COALESCE(MAX(base_hlc), 0) FROM sync_record").fetchone()[0]
+        fields = self.run("SELECT COALESCE(MAX(hlc), 0) FROM field_clock").fetchone()[0]
+        return max(int(top), int(fields))
+
     # -- local writes (the services' hooks) --------------------------------------------------
     def touch(self, table: str, where: str, params: Sequence[Any], fields: Sequence[str], tick: int, me: str,
-              source: str | None = None, uid: str = "t.uid") -> None:
+              source: str | None = None, uid: str = "t.uid", row_stamp: str = "NULL") -> None:
         """Mark the rows of ``table`` (alias ``t``) matching ``where`` as written now: their
         record's ``seen`` moves to ``tick``, and each of ``fields`` gets the clock ``tick``.
         A record without clocks yet (just created) gets ``tick`` as its base. Two or three
-        ``INSERT … SELECT`` statements, whatever the number of rows."""
+        ``INSERT … SELECT`` statements, whatever the number of rows. ``row_stamp``: the SQL
+        of the row's stamp when the hook runs after the write (else NULL: adopted later)."""
         body = source or f'"{table}" AS t'
-        self.run(f"INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen) "
-                 f"SELECT DISTINCT ?, {uid}, ?, ?, ?, NULL, ? FROM {body} WHERE {where} "
-                 f"ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen",
+        self.run(f"INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen, row_stamp) "
+                 f"SELECT DISTINCT ?, {uid}, ?, ?, ?, NULL, ?, {row_stamp} FROM {body} WHERE {where} "
+                 f"ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen, row_stamp = excluded.row_stamp",
                  [table, tick, me, tick, tick, *params])
         if fields:
             names = " UNION ALL ".join(["SELECT ? AS f"] * len(fields))
@@ -136,7 +146,7 @@ class Store:
         the entries' keys to synced columns; a creating entry marks only the record."""
         record = ("INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen) "
                   "SELECT DISTINCT a.table_name, a.record_uid, ?, ?, ?, NULL, ? FROM audit_entry AS a WHERE a.id > ? {} "
-                  "ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen")
+                  "ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen, row_stamp = NULL")
         if creating:
             self.run(record.format(""), [tick, me, tick, tick, after_id])
             return
@@ -174,23 +184,26 @@ class Store:
                 src = ('customer_tag AS t JOIN customer AS c ON c.id = t.customer_id '
                        'JOIN tag AS g ON g.id = t.tag_id')
                 uid = "c.uid || ':' || g.uid"
-                new_where, new_params = "t.stamp >= ?", [last_wall - HOOK_SLACK_MS]
+                new_where, new_params = "1 = 1", []  # no id: every link is looked at
             else:
                 src, uid = f'"{name}" AS t', "t.uid"
                 new_where, new_params = "t.id > ?", [int(ids.get(name, 0))]
             marked += self.run(
-                f"INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen) "
-                f"SELECT ?, {uid}, t.stamp * 65536, ?, ?, NULL, ? FROM {src} WHERE {new_where} AND NOT EXISTS "
+                f"INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen, row_stamp) "
+                f"SELECT ?, {uid}, t.stamp * 65536, ?, ?, NULL, ?, t.stamp FROM {src} WHERE {new_where} AND NOT EXISTS "
                 f"(SELECT 1 FROM sync_record AS r WHERE r.table_name = ? AND r.uid = {uid})",
                 [name, me, tick, tick, *new_params, name]).rowcount
-            slack = HOOK_SLACK_MS if name in HOOKED else 0
-            stale = [r[0] for r in self.run(
-                f"SELECT {uid} FROM {src} JOIN sync_record AS r ON r.table_name = ? AND r.uid = {uid} "
-                f"WHERE t.stamp >= ? AND t.stamp > r.seen / 65536 + ?",
-                [name, last_wall - HOOK_SLACK_MS, slack]).fetchall()]
+            if not spec.is_link:  # links have no hooks: their row_stamp is never NULL
+                self.run(f'UPDATE sync_record SET row_stamp = (SELECT t.stamp FROM "{name}" AS t '
+                         f"WHERE t.uid = sync_record.uid) WHERE table_name = ? AND row_stamp IS NULL", [name])
+            stale = self.run(
+                f"SELECT {uid}, t.stamp FROM {src} JOIN sync_record AS r ON r.table_name = ? AND r.uid = {uid} "
+                f"WHERE t.stamp >= ? AND t.stamp <> r.row_stamp", [name, last_wall - LOOKBACK_MS]).fetchall()
+            self.many("UPDATE sync_record SET base_hlc = ?, base_origin = ?, base_seen = ?, base_via = NULL, seen = ?, "
+                      "row_stamp = ? WHERE table_name = ? AND uid = ?",
+                      [(tick, me, tick, tick, st, name, u) for u, st in stale])
+            stale = [u for u, _st in stale]
             for part in _chunks(stale):
-                self.run(f"UPDATE sync_record SET base_hlc = ?, base_origin = ?, base_seen = ?, base_via = NULL, seen = ? "
-                         f"WHERE table_name = ? AND uid IN ({self.marks(len(part))})", [tick, me, tick, tick, name, *part])
                 self.run(f"DELETE FROM field_clock WHERE table_name = ? AND uid IN ({self.marks(len(part))})",
                          [name, *part])
             marked += len(stale)
@@ -398,7 +411,7 @@ class Store:
         explicit = self._field_clocks(spec.name, uids)
         known_conflicts = self._open_conflicts(spec.name, uids)
 
-        inserts, updates, record_rows, clock_rows, conflict_rows = [], [], [], [], []
+        inserts, updates, record_rows, touched_rows, clock_rows, conflict_rows = [], [], [], [], [], []
         for uid, r, values in incoming:
             rb = r["b"]
             remote_base: Clock = (int(rb[0]), rb[1])
@@ -408,7 +421,7 @@ class Store:
             local_now = current.get(uid)
             if local_now is None:
                 inserts.append((uid, values, r.get("d") or {}))
-                record_rows.append((spec.name, uid, remote_base[0], remote_base[1], tick, peer, tick))
+                record_rows.append((spec.name, uid, remote_base[0], remote_base[1], tick, peer, tick, now_ms))
                 clock_rows.extend((spec.name, uid, f, c[0], c[1], tick, peer) for f, c in r["c"].items() if f in fields)
                 continue
             base = bases.get(uid, (0, "", 0, None))
@@ -429,12 +442,15 @@ class Store:
                 updates.append((uid, merged.values, local_now[0], r.get("d") or {}, merged.from_remote, values))
             clock_rows.extend((spec.name, uid, f, merged.clocks[f][0], merged.clocks[f][1], tick, peer)
                               for f in merged.from_remote)
-            record_rows.append((spec.name, uid, base[0], base[1], base[2], base[3], tick))
+            (record_rows if changed_values else touched_rows).append(
+                (spec.name, uid, base[0], base[1], base[2], base[3], tick, now_ms))
 
         self._write_rows(spec, inserts, updates, fk_ids, fk_uids, now_ms, stats)
-        self.many("INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen",
-                  _last_per_key(record_rows, 2))
+        # Rows written here get the stamp written with them; rows whose clocks alone moved keep theirs.
+        insert = ("INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen, row_stamp) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, uid) DO UPDATE SET seen = excluded.seen")
+        self.many(insert + ", row_stamp = excluded.row_stamp", _last_per_key(record_rows, 2))
+        self.many(insert, _last_per_key(touched_rows, 2))
         self.many("INSERT INTO field_clock (table_name, uid, field, hlc, origin, seen, via) VALUES (?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (table_name, uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, "
                   "seen = excluded.seen, via = excluded.via", clock_rows)

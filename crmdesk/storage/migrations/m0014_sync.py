@@ -36,6 +36,7 @@ def _models(db: Database) -> list[type[Model]]:
         base_seen = BigIntegerField()
         base_via = CharField(max_length=32, null=True)
         seen = BigIntegerField()
+        row_stamp = BigIntegerField(null=True)  # the row's stamp when last accounted for (NULL: a hook clocked it)
 
         class Meta:
             table_name = "sync_record"
@@ -113,10 +114,10 @@ TABLES = ("user", "pipeline_stage", "lost_reason", "complaint_category", "cadenc
 def up(db: Database) -> None:
     db.create_tables(_models(db), safe=True)
     p = db.param
-    columns = "(table_name, uid, base_hlc, base_origin, base_seen, base_via, seen)"
+    columns = "(table_name, uid, base_hlc, base_origin, base_seen, base_via, seen, row_stamp)"
     for table in TABLES:
         db.execute_sql(f"INSERT INTO sync_record {columns} SELECT {p}, uid, stamp * 65536, '', stamp * 65536, NULL, "
-                       f'stamp * 65536 FROM "{table}"', [table])
+                       f'stamp * 65536, stamp FROM "{table}"', [table])
     db.execute_sql(f"INSERT INTO sync_record {columns} SELECT 'customer_tag', c.uid || ':' || g.uid, t.stamp * 65536, "
-                   f"'', t.stamp * 65536, NULL, t.stamp * 65536 FROM customer_tag AS t "
+                   f"'', t.stamp * 65536, NULL, t.stamp * 65536, t.stamp FROM customer_tag AS t "
                    f"JOIN customer AS c ON c.id = t.customer_id JOIN tag AS g ON g.id = t.tag_id")
