@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -38,6 +39,8 @@ from tests.services.sync.helpers import snapshot
 FIELDS = ("name", "city", "email", "notes")
 TAGS = ("VIP", "老客户")
 START_CUSTOMERS = 2
+# A few seconds in the suite; CRMDESK_SYNC_EXAMPLES=500 for a long hunt.
+EXAMPLES = int(os.environ.get("CRMDESK_SYNC_EXAMPLES", "6"))
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +153,10 @@ def _run(template: Path, laptops_n: int, offsets: list[int], steps: list[tuple[s
             customers.update_customer(ctx, row.id, replace(data, **{name: value}))
             edits.append(Edit(next(events), uid, name, value))
             laptop.known.add(edits[-1].id)
-        # Everyone meets everyone until nothing moves.
-        for _ in range(2):
-            for a, b in itertools.combinations(laptops, 2):
-                sync(a.replica, b.replica)
+        # Along the row of laptops and back: everyone has everyone's changes.
+        pairs = list(zip(laptops, laptops[1:]))
+        for a, b in pairs + pairs[-2::-1]:
+            sync(a.replica, b.replica)
         _check(laptops, uids, edits, deletes)
     finally:
         for laptop in laptops:
@@ -186,19 +189,19 @@ def _check(laptops: list[Laptop], uids: list[str], edits: list[Edit], deletes: l
                 f"the delete of {uid} met edits {concurrent} without a conflict"
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(offsets=st.lists(st.integers(-600, 600), min_size=2, max_size=2),
-       steps=st.lists(ops, min_size=1, max_size=18), jumps=st.lists(st.integers(0, 4000), min_size=1, max_size=5))
+       steps=st.lists(ops, min_size=1, max_size=12), jumps=st.lists(st.sampled_from([0, 1, 900, 4000]), min_size=1, max_size=5))
 def test_two_laptops_converge_and_lose_nothing(template: Path, offsets: list[int], steps: list[Any],
                                                jumps: list[int]) -> None:
     _run(template, 2, offsets, steps, jumps)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(max_examples=max(EXAMPLES - 1, 1), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                HealthCheck.too_slow])
 @given(offsets=st.lists(st.integers(-600, 600), min_size=3, max_size=3),
-       steps=st.lists(ops, min_size=1, max_size=24), jumps=st.lists(st.integers(0, 4000), min_size=1, max_size=5))
+       steps=st.lists(ops, min_size=1, max_size=16), jumps=st.lists(st.sampled_from([0, 1, 900, 4000]), min_size=1, max_size=5))
 def test_three_laptops_converge_and_lose_nothing(template: Path, offsets: list[int], steps: list[Any],
                                                  jumps: list[int]) -> None:
     _run(template, 3, offsets, steps, jumps)
