@@ -310,6 +310,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.backups_action = QAction(self, objectName="backupsAction", triggered=self.on_backups)
         self.file_menu.addAction(self.backups_action)
+        from crmdesk.ui.sync_dialog import SyncActions
+
+        self.sync = SyncActions(self.ctx, self.runner, self.bus, self)
+        self.file_menu.addActions([self.sync.sync_action, self.sync.conflicts_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow):
         self.complaint_action.setText(self.tr("Log a &complaint…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.backups_action.setText(self.tr("&Backups…"))
+        self.sync.retranslate()
         self.database_check.retranslate()
         self.auto_backup.refresh()
         self.edit_menu.setTitle(self.tr("&Edit"))
