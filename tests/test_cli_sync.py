@@ -58,7 +58,7 @@ def test_importing_ones_own_file_is_refused(tmp_path: Path, capsys: pytest.Captu
     db, stick = tmp_path / "a.sqlite", tmp_path / "a.sync"
     assert main(["--db", str(db), "sync", "--export", str(stick)]) == 0
     assert main(["--db", str(db), "sync", "--import", str(stick)]) == 1
-    assert "own sync data" in capsys.readouterr().err
+    assert "this same database" in capsys.readouterr().err
 
 
 def test_sync_with_a_second_database_as_the_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

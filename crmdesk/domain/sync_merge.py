@@ -110,13 +110,15 @@ def _delete_conflicts(local: Version, remote: Version, values: Mapping[str, Any]
     remote_deleted = remote.values.get(DELETED) is not None
     others = [f for f in fields if f != DELETED]
     if remote_deleted and not local_deleted:
-        edited_here = remote.fresh.get(DELETED, True) and any(
-            local.unsent.get(f) and _key(local.values.get(f)) != _key(remote.values.get(f)) for f in others)
-        if edited_here:
-            return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, local.clocks[DELETED])]
+        edited_here = [f for f in others if local.unsent.get(f)
+                       and _key(local.values.get(f)) != _key(remote.values.get(f))] if remote.fresh.get(DELETED, True) else []
+        if edited_here:  # the other value is "still there", as of the latest edit that kept it alive
+            return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None,
+                                  max(local.clocks[f] for f in edited_here))]
     if local_deleted and not remote_deleted and local.unsent.get(DELETED):
-        edited_there = any(remote.fresh.get(f, True) and _key(local.values.get(f)) != _key(remote.values.get(f))
-                           for f in others)
+        edited_there = [f for f in others if remote.fresh.get(f, True)
+                        and _key(local.values.get(f)) != _key(remote.values.get(f))]
         if edited_there:
-            return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None, remote.clocks[DELETED])]
+            return [FieldConflict(DELETED, values[DELETED], clocks[DELETED], None,
+                                  max(remote.clocks[f] for f in edited_there))]
     return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import is_sqlite
@@ -57,12 +58,16 @@ _REFILL = [
 ]
 
 
-def rebuild_rollups() -> None:
+def rebuild_rollups(db: Any = None) -> None:
     """Count the running totals afresh from the tables: after a bulk load that paused the
-    triggers, or to repair totals found wrong. Call inside a transaction."""
-    if has_rollups():
+    triggers, or to repair totals found wrong. Call inside a transaction. ``db``: another
+    database than the models' (a sync peer)."""
+    from peewee import SqliteDatabase
+
+    db = db if db is not None else _db()
+    if isinstance(db, SqliteDatabase) and db.table_exists("kpi_customer_tally"):
         for sql in _REFILL:
-            _db().execute_sql(sql)
+            db.execute_sql(sql)
 
 
 def rollups_agree() -> bool:

@@ -34,7 +34,7 @@ CAPTURE_KEY = "sync_capture"
 # the row's stamp when the sync last accounted for it (NULL: a hook just clocked a change,
 # the next capture adopts the row's stamp). A row whose stamp moved away from it was written
 # by a path that keeps no field clocks, and counts as changed as a whole.
-LOOKBACK_MS = 86_400_000  # rows stamped this long before the last capture are not looked at again
+LOOKBACK_MS = 10 * 60_000  # rows stamped this long before the last capture are not looked at again
 CHUNK = 500
 
 
@@ -188,17 +188,20 @@ class Store:
             else:
                 src, uid = f'"{name}" AS t', "t.uid"
                 new_where, new_params = "t.id > ?", [int(ids.get(name, 0))]
+            had = self.run("SELECT 1 FROM sync_record WHERE table_name = ? LIMIT 1", [name]).fetchone() is not None
             marked += self.run(
                 f"INSERT INTO sync_record (table_name, uid, base_hlc, base_origin, base_seen, base_via, seen, row_stamp) "
                 f"SELECT ?, {uid}, t.stamp * 65536, ?, ?, NULL, ?, t.stamp FROM {src} WHERE {new_where} AND NOT EXISTS "
-                f"(SELECT 1 FROM sync_record AS r WHERE r.table_name = ? AND r.uid = {uid})",
-                [name, me, tick, tick, *new_params, name]).rowcount
+                f"(SELECT 1 FROM sync_record AS r WHERE r.table_name = ? AND r.uid = {uid}) ORDER BY {uid}",
+                [name, me, tick, tick, *new_params, name]).rowcount  # in uid order: the indexes fill in one sweep
             if not spec.is_link:  # links have no hooks: their row_stamp is never NULL
                 self.run(f'UPDATE sync_record SET row_stamp = (SELECT t.stamp FROM "{name}" AS t '
                          f"WHERE t.uid = sync_record.uid) WHERE table_name = ? AND row_stamp IS NULL", [name])
+            # Rows stamped since the last capture (through the stamp index) whose stamp moved on
+            # without a hook; none when the table's records were all marked just now.
             stale = self.run(
                 f"SELECT {uid}, t.stamp FROM {src} JOIN sync_record AS r ON r.table_name = ? AND r.uid = {uid} "
-                f"WHERE t.stamp >= ? AND t.stamp <> r.row_stamp", [name, last_wall - LOOKBACK_MS]).fetchall()
+                f"WHERE t.stamp >= ? AND t.stamp <> r.row_stamp", [name, last_wall - LOOKBACK_MS]).fetchall() if had else []
             self.many("UPDATE sync_record SET base_hlc = ?, base_origin = ?, base_seen = ?, base_via = NULL, seen = ?, "
                       "row_stamp = ? WHERE table_name = ? AND uid = ?",
                       [(tick, me, tick, tick, st, name, u) for u, st in stale])
@@ -415,15 +418,15 @@ class Store:
         for uid, r, values in incoming:
             rb = r["b"]
             remote_base: Clock = (int(rb[0]), rb[1])
-            clocks_in = {f: r["c"].get(f, rb) for f in fields}
-            remote = Version(values, {f: (int(c[0]), c[1]) for f, c in clocks_in.items()}, {},
-                             {f: (int(c[2]), r["u"]) > since and c[3] != me for f, c in clocks_in.items()})
             local_now = current.get(uid)
-            if local_now is None:
+            if local_now is None:  # new here: taken whole, nothing to merge
                 inserts.append((uid, values, r.get("d") or {}))
                 record_rows.append((spec.name, uid, remote_base[0], remote_base[1], tick, peer, tick, now_ms))
                 clock_rows.extend((spec.name, uid, f, c[0], c[1], tick, peer) for f, c in r["c"].items() if f in fields)
                 continue
+            clocks_in = {f: r["c"].get(f, rb) for f in fields}
+            remote = Version(values, {f: (int(c[0]), c[1]) for f, c in clocks_in.items()}, {},
+                             {f: (int(c[2]), r["u"]) > since and c[3] != me for f, c in clocks_in.items()})
             base = bases.get(uid, (0, "", 0, None))
             mine = explicit.get(uid, {})
             lclocks, unsent = {}, {}
@@ -545,6 +548,28 @@ class Store:
             out.extend(int(r[0]) for r in self.run(f'SELECT id FROM "{table}" WHERE uid IN ({self.marks(len(part))})',
                                                    part).fetchall())
         return out
+
+    def refresh_tag_text(self, ids: Iterable[int]) -> None:
+        """The search text of customers whose tags a sync changed (only rows that differ)."""
+        from crmdesk.domain import search
+
+        ordered = sorted(set(ids))
+        for part in _chunks(ordered):
+            marks = self.marks(len(part))
+            tags: dict[int, list[str]] = {}
+            for cid, name in self.run(
+                    f"SELECT t.customer_id, g.name FROM customer_tag AS t JOIN tag AS g ON g.id = t.tag_id "
+                    f"WHERE t.customer_id IN ({marks}) AND t.deleted_at IS NULL AND g.deleted_at IS NULL ORDER BY g.name",
+                    part).fetchall():
+                tags.setdefault(int(cid), []).append(name)
+            out = []
+            for cid, name, company, email, city, text in self.run(
+                    f"SELECT id, name, company, email, city, search_text FROM customer WHERE id IN ({marks})",
+                    part).fetchall():
+                fresh = search.customer_text(name or "", company or "", email or "", city or "", tags.get(int(cid), []))
+                if fresh != text:
+                    out.append([fresh, cid])
+            self.many("UPDATE customer SET search_text = ? WHERE id = ?", out)
 
     def refresh_derived(self, table: str, ids: Iterable[int]) -> None:
         """Compute the derived columns (pinyin, search text, normalised phones) of records

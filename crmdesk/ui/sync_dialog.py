@@ -13,7 +13,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,7 +78,7 @@ FIELDS = {
     "amount_cents": QT_TRANSLATE_NOOP("SyncFields", "Amount"),
     "description": QT_TRANSLATE_NOOP("SyncFields", "Description"),
     "due_on": QT_TRANSLATE_NOOP("SyncFields", "Due"),
-    "deleted_at": QT_TRANSLATE_NOOP("SyncFields", "Deleted"),
+    "deleted_at": QT_TRANSLATE_NOOP("SyncFields", "Recycle bin"),
 }
 
 
@@ -85,7 +93,7 @@ def field_text(field: str) -> str:
 def value_text(field: str, value: Any) -> str:
     if field == "deleted_at":
         return (QCoreApplication.translate("SyncDialog", "in the recycle bin") if value is not None
-                else QCoreApplication.translate("SyncDialog", "kept"))
+                else QCoreApplication.translate("SyncDialog", "not deleted"))
     if value is None or value == "":
         return "—"
     if field.endswith("_cents") and isinstance(value, int):
@@ -156,7 +164,7 @@ class ConflictsDialog(QDialog):
         self.ctx, self.runner, self.bus = ctx, runner, bus
         self.setObjectName("conflictsDialog")
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(860, 420)
+        self.resize(980, 420)
         self.model = ConflictModel(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -191,9 +199,17 @@ class ConflictsDialog(QDialog):
         self.intro.setText(self.tr("%n value(s) lost a merge: the same field was changed on two computers. "
                                    "The later change was kept.", "", count) if count
                            else self.tr("No conflicts: every change merged cleanly."))
-        for column, width in ((0, 200), (1, 100), (2, 150), (3, 150), (4, 120)):
+        for column, width in ((0, 170), (1, 90), (2, 130), (3, 130), (4, 130)):
             self.table.setColumnWidth(column, width)
         self._enable()
+
+    def _select(self, ids: list[int]) -> None:
+        """Select the rows of these conflicts again (after a reload)."""
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if self.model.data(index, ID_ROLE) in ids:
+                self.table.selectionModel().select(index, flags)
 
     def _enable(self) -> None:
         chosen = bool(self.selected_ids())
@@ -214,7 +230,9 @@ class ConflictsDialog(QDialog):
             self.runner.run(lambda: conflict_list.dismiss(self.ctx, ids), self._done, self._failed)
 
     def _done(self, changes: object) -> None:
+        chosen = self.selected_ids()
         self.reload()
+        self._select(chosen)
         if isinstance(changes, Changes) and changes:
             self.bus.publish(changes)
 

@@ -13,6 +13,7 @@ regardless).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from crmdesk.domain import hlc
@@ -40,7 +41,7 @@ class SyncReport:
 
 def _check_pair(local: Replica, peer: Replica) -> None:
     if local.id == peer.id:
-        raise SyncError(QT_TRANSLATE_NOOP("errors", "This is the database's own sync data; there is nothing to sync."))
+        raise SyncError(QT_TRANSLATE_NOOP("errors", "The other side is this same database (its own sync file or a copy of it); there is nothing to sync."))
 
 
 def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: int = BATCH,
@@ -53,17 +54,20 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
     done = done_before
     for spec in sync_tables.SPECS:
         since = since_map.get(spec.name, START)
-        while True:
-            check(progress)
-            records, upto = src.changes(spec.name, since, batch, dst.id)
-            if upto == since:
-                break
-            stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
-            report.batches += 1
-            report.conflicts += stats.conflicts
-            done += len(records)
-            since = upto
-            progress.report(done, max(total, done), spec.name)
+        loading = getattr(dst, "loading", None)
+        context = loading(spec.name, src.pending(spec.name, since)) if loading else nullcontext()
+        with context:
+            while True:
+                check(progress)
+                records, upto = src.changes(spec.name, since, batch, dst.id)
+                if upto == since:
+                    break
+                stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
+                report.batches += 1
+                report.conflicts += stats.conflicts
+                done += len(records)
+                since = upto
+                progress.report(done, max(total, done), spec.name)
     return done - done_before
 
 

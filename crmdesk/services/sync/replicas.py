@@ -8,14 +8,20 @@ short resumes after the last whole batch), and says how far it has got with each
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from peewee import Database
 
 from crmdesk.domain.clock import Clock, SystemClock
 from crmdesk.storage import sync_tables
+from crmdesk.storage.bulk import deferred_upkeep
 from crmdesk.storage.sync_file import SyncFileReader
 from crmdesk.storage.sync_store import ApplyStats, Mark, Store
+
+
+BULK_LOAD_MIN = 5_000  # records: below this a first load is applied batch by batch as any other
 
 
 class Replica(Protocol):
@@ -84,10 +90,26 @@ class DatabaseReplica:
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
               upto: Mark) -> ApplyStats:
         with self.db.atomic():
-            stats = self.store.apply(sync_tables.spec(table), records, peer, peer_knows, since, self.now_ms())
-            self.store.refresh_derived(stats.refresh_table, stats.refresh)
+            spec = sync_tables.spec(table)
+            stats = self.store.apply(spec, records, peer, peer_knows, since, self.now_ms())
+            if spec.is_link:
+                self.store.refresh_tag_text(stats.refresh)
+            else:
+                self.store.refresh_derived(stats.refresh_table, stats.refresh)
             self.store.set_progress(peer, table, upto)
         return stats
+
+    @contextmanager
+    def loading(self, table: str, adding: int) -> Iterator[None]:
+        """A first load of many records into a table holding fewer: one transaction for the
+        table, with its indexes, triggers and search index rebuilt once at the end (SQLite)
+        instead of kept in step row by row. A load cut short starts that table again."""
+        existing = int(self.store.run(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+        if adding < max(BULK_LOAD_MIN, 2 * existing) or not self.store.sqlite:
+            yield
+            return
+        with self.db.atomic(), deferred_upkeep([table], adding, db=self.db):
+            yield
 
     def met(self, peer: str, name: str, skew_ms: int | None) -> None:
         with self.db.atomic():
