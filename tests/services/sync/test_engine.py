@@ -39,7 +39,7 @@ def _get(node: Node, uid: str) -> m.Customer:
 def test_first_sync_copies_the_book_with_search_columns(nodes: list[Node]) -> None:
     a, b, _ = nodes
     cid = _new(a, "张三", phone="13812345678", tags=["VIP"])
-    uid = _get(a, "").uid if False else m.Customer.get_by_id(cid).uid
+    uid = m.Customer.get_by_id(cid).uid
     report = sync(a.replica, b.replica)
     assert report.sent > 0 and report.conflicts == 0
     assert snapshot(a.db) == snapshot(b.db)
@@ -124,8 +124,8 @@ def test_bulk_change_gets_field_clocks_set_based(nodes: list[Node]) -> None:
     clocks = Store(a.db).run("SELECT DISTINCT field FROM field_clock WHERE table_name = 'customer'").fetchall()
     assert {f for (f,) in clocks} >= {"tier"} and "name" not in {f for (f,) in clocks}
     a.clock.advance(seconds=5)
-    _edit(b, m.Customer.get_by_id(ids[0]).uid if False else _get(a, "").uid if False else
-          Store(a.db).run("SELECT uid FROM customer WHERE id = ?", [ids[0]]).fetchone()[0], phone="13700000000")
+    first = Store(a.db).run("SELECT uid FROM customer WHERE id = ?", [ids[0]]).fetchone()[0]
+    _edit(b, first, phone="13700000000")
     assert sync(a.replica, b.replica).conflicts == 0
     assert snapshot(a.db) == snapshot(b.db)
 
@@ -209,3 +209,32 @@ def test_skew_beyond_five_minutes_is_reported(nodes: list[Node]) -> None:
     assert report.skew_ms == 20 * 60_000
     a.use()
     assert m.SyncPeer.get(m.SyncPeer.peer_id == b.replica.id).skew_ms == 20 * 60_000
+
+
+def test_a_change_made_without_field_clocks_still_travels(nodes: list[Node]) -> None:
+    """A path with no hook (here: a saved segment renamed in SQL) is found by its stamp."""
+    from crmdesk.domain.ids import new_uid
+
+    a, b, _ = nodes
+    ctx = a.use()
+    seg = m.Segment.create(uid=new_uid(), stamp=ctx.now(), name="北京客户", definition="{}")
+    sync(a.replica, b.replica)
+    a.clock.advance(seconds=1)
+    a.use()
+    m.Segment.update(name="北京老客户", stamp=a.clock.now_ms()).where(m.Segment.id == seg.id).execute()
+    sync(a.replica, b.replica)
+    b.use()
+    assert m.Segment.get(m.Segment.uid == seg.uid).name == "北京老客户"
+
+
+def test_field_clocks_are_written_with_the_change(nodes: list[Node]) -> None:
+    """In the change's own transaction: the changed field, nothing else."""
+    a = nodes[0]
+    uid = m.Customer.get_by_id(_new(a)).uid
+    a.clock.advance(seconds=1)
+    _edit(a, uid, email="z@example.com")
+    fields = {f for (f,) in Store(a.db).run("SELECT field FROM field_clock WHERE uid = ?", [uid]).fetchall()}
+    assert fields == {"email"}
+    (seen,) = Store(a.db).run("SELECT seen FROM sync_record WHERE uid = ?", [uid]).fetchone()
+    (clock,) = Store(a.db).run("SELECT hlc FROM field_clock WHERE uid = ?", [uid]).fetchone()
+    assert seen == clock and clock >> 16 == a.clock.now_ms()
