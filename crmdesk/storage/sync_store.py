@@ -241,15 +241,29 @@ class Store:
         return dict(self.run("SELECT peer_id, name FROM sync_peer").fetchall())
 
     # -- reading changes ---------------------------------------------------------------------
-    def changes(self, spec: TableSpec, since: Mark, limit: int) -> tuple[list[dict[str, Any]], Mark]:
+    def changes(self, spec: TableSpec, since: Mark, limit: int, skip_via: str = "") -> tuple[list[dict[str, Any]], Mark]:
         """Up to ``limit`` records of ``spec`` written here after ``since`` (in ``(seen,
         uid)`` order: one bulk change gives many records the same ``seen``), in the exchange
-        form, and the mark they reach (``since`` when none)."""
-        heads = self.run("SELECT uid, seen, base_hlc, base_origin, base_seen, base_via FROM sync_record "
-                         "WHERE table_name = ? AND (seen, uid) > (?, ?) ORDER BY seen, uid LIMIT ?",
-                         [spec.name, since[0], since[1], limit]).fetchall()
-        if not heads:
+        form, and the mark they reach (``since`` when none). ``skip_via``: leave out, in SQL,
+        records whose every version came from that peer (it has them: no echo)."""
+        top = self.run("SELECT seen, uid FROM sync_record WHERE table_name = ? ORDER BY seen DESC, uid DESC LIMIT 1",
+                       [spec.name]).fetchone()
+        if top is None or (int(top[0]), top[1]) <= since:
             return [], since
+        echo, params = "", [spec.name, since[0], since[1], top[0], top[1]]
+        if skip_via:
+            echo = ("AND NOT (COALESCE(r.base_via, '') = ? AND NOT EXISTS (SELECT 1 FROM field_clock AS f WHERE f.table_name = "
+                    "r.table_name AND f.uid = r.uid AND (f.via IS NULL OR f.via <> ?)))")
+            params += [skip_via, skip_via]
+        heads = self.run("SELECT r.uid, r.seen, r.base_hlc, r.base_origin, r.base_seen, r.base_via FROM sync_record AS r "
+                         f"WHERE r.table_name = ? AND (r.seen, r.uid) > (?, ?) AND (r.seen, r.uid) <= (?, ?) {echo} "
+                         "ORDER BY r.seen, r.uid LIMIT ?", [*params, limit]).fetchall()
+        if len(heads) < limit:
+            reach: Mark = (int(top[0]), top[1])  # the rest up to the top, if any, were echoes
+        else:
+            reach = (int(heads[-1][1]), heads[-1][0])
+        if not heads:
+            return [], reach
         uids = [h[0] for h in heads]
         clocks = self._field_clocks(spec.name, uids)
         rows = self._rows(spec, uids)
@@ -263,7 +277,7 @@ class Store:
             vias = {base_via, *(v for (_h, _o, _s, v) in clocks.get(uid, {}).values())}
             out.append({"u": uid, "s": int(seen), "b": [int(base_hlc), base_origin, int(base_seen), base_via],
                         "c": fields, "v": values, "d": derived, "via": sorted(v or "" for v in vias)})
-        return out, (int(heads[-1][1]), heads[-1][0])
+        return out, reach
 
     def _field_clocks(self, table: str, uids: Sequence[str]) -> dict[str, dict[str, tuple[int, str, int, str | None]]]:
         out: dict[str, dict[str, tuple[int, str, int, str | None]]] = {}

@@ -84,7 +84,7 @@ class DatabaseReplica:
                                   [table, since[0], since[1]]).fetchone()[0])
 
     def changes(self, table: str, since: Mark, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], Mark]:
-        records, upto = self.store.changes(sync_tables.spec(table), since, limit)
+        records, upto = self.store.changes(sync_tables.spec(table), since, limit, skip_via=for_peer)
         return [r for r in records if not _echo(r, for_peer)], upto
 
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
