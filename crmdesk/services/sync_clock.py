@@ -26,6 +26,18 @@ def store() -> Store:
     return Store(m.database_proxy.obj)
 
 
+def enabled() -> bool:
+    """Whether the database keeps sync clocks (a file at an older schema, opened by a test
+    or a tool below the head version, has no sync tables). A yes is remembered per database."""
+    db = m.database_proxy.obj
+    if getattr(db, "_crmdesk_sync_tables", False):
+        return True
+    known = db.table_exists("sync_record")
+    if known:  # only a yes is kept: a file being upgraded gains the tables under the same object
+        db._crmdesk_sync_tables = True
+    return known
+
+
 @cache
 def audit_columns() -> dict[str, dict[str, str]]:
     """Per audited table, each key an audit entry may hold mapped to its synced column."""
@@ -47,6 +59,9 @@ def tick(ctx: Context) -> tuple[int, str]:
 def audited(ctx: Context, creating: bool = False) -> Iterator[None]:
     """Clocks for the fields of the audit entries written inside the block (``creating``:
     new records, whose fields all share the record's clock)."""
+    if not enabled():
+        yield
+        return
     s = store()
     before = s.last_audit_id()
     yield
@@ -59,7 +74,7 @@ def audited(ctx: Context, creating: bool = False) -> Iterator[None]:
 def touch(ctx: Context, model: type[m.Synced], ids: Sequence[int], fields: Sequence[str] = ()) -> None:
     """Mark records ``ids`` of ``model`` as changed now, with ``fields`` (column names) each
     getting the new clock. Set-based: a few statements per chunk of ids."""
-    if not ids:
+    if not ids or not enabled():
         return
     value, me = tick(ctx)
     s = store()
@@ -74,6 +89,8 @@ def touch(ctx: Context, model: type[m.Synced], ids: Sequence[int], fields: Seque
 def touch_where(ctx: Context, model: type[m.Synced], where: str, params: Sequence[object],
                 fields: Sequence[str] = ()) -> None:
     """:func:`touch` for the rows (alias ``t``) matching an SQL condition."""
+    if not enabled():
+        return
     value, me = tick(ctx)
     store().touch(model._meta.table_name, where, params, list(fields), value, me)
 
@@ -84,7 +101,7 @@ LINKS = ("customer_tag AS t JOIN customer AS c ON c.id = t.customer_id JOIN tag 
 def touch_links(ctx: Context, customer_ids: Sequence[int], tag_ids: Sequence[int]) -> None:
     """Mark the links of ``customer_ids`` to ``tag_ids`` as changed now (after writing
     them): a tag put on or taken off travels even when the clock has not moved on."""
-    if not customer_ids or not tag_ids:
+    if not customer_ids or not tag_ids or not enabled():
         return
     value, me = tick(ctx)
     s = store()

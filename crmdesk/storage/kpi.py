@@ -65,7 +65,8 @@ def rebuild_rollups(db: Any = None) -> None:
     from peewee import SqliteDatabase
 
     db = db if db is not None else _db()
-    if isinstance(db, SqliteDatabase) and db.table_exists("kpi_customer_tally"):
+    engine = getattr(db, "obj", db)  # the models' database is a proxy
+    if isinstance(engine, SqliteDatabase) and engine.table_exists("kpi_customer_tally"):
         for sql in _REFILL:
             db.execute_sql(sql)
 
