@@ -8,6 +8,13 @@
 3. The same first sync through a sync file: export, then import into another empty file.
 
 Runs on a scratch copy of the cached demo database; prints each time and record count.
+
+Measured 2026-12-03 (2 cores, SQLite to SQLite, 100,000 customers = 861,404 records with
+301k interactions and 385k orders): capture of a book written without clocks 5.3 s; first
+sync 52.6 s (16k records/s); 1,000 changes synced in 4.6 s, a sync with nothing new 2.3 s
+(both right after the first load: the capture rereads the rows stamped in the last ten
+minutes); sync file export 28.4 s (829 MB), import into an empty laptop 41.1 s. A bulk tier
+change of 100,000 customers takes 2.95 s with field clocks, 2.19 s without.
 """
 
 from __future__ import annotations
