@@ -272,11 +272,11 @@ class Store:
             row = rows.get(uid)
             if row is None:
                 continue  # a link whose tag or customer is gone: nothing to send
-            values, derived = row
+            values, derived, stamp = row
             fields = {f: [h, o, s, v] for f, (h, o, s, v) in clocks.get(uid, {}).items()}
             vias = {base_via, *(v for (_h, _o, _s, v) in clocks.get(uid, {}).values())}
             out.append({"u": uid, "s": int(seen), "b": [int(base_hlc), base_origin, int(base_seen), base_via],
-                        "c": fields, "v": values, "d": derived, "via": sorted(v or "" for v in vias)})
+                        "c": fields, "v": values, "d": derived, "st": stamp, "via": sorted(v or "" for v in vias)})
         return out, reach
 
     def _field_clocks(self, table: str, uids: Sequence[str]) -> dict[str, dict[str, tuple[int, str, int, str | None]]]:
@@ -307,25 +307,27 @@ class Store:
             return value.isoformat() if hasattr(value, "isoformat") else str(value)
         return value
 
-    def _rows(self, spec: TableSpec, uids: Sequence[str]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
-        """Current values by uid, foreign keys as the uids they point to."""
-        out: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    def _rows(self, spec: TableSpec, uids: Sequence[str]) -> dict[str, tuple[dict[str, Any], dict[str, Any], int]]:
+        """Current values by uid, foreign keys as the uids they point to; with the derived
+        columns and the row's stamp."""
+        out: dict[str, tuple[dict[str, Any], dict[str, Any], int]] = {}
         if spec.is_link:
             pairs = [u.split(":", 1) for u in uids]
             for part in _chunks(pairs):
                 cuids = sorted({p[0] for p in part})
-                for cuid, tuid, deleted in self.run(
-                        f"SELECT c.uid, g.uid, t.deleted_at FROM customer_tag AS t JOIN customer AS c ON c.id = t.customer_id "
-                        f"JOIN tag AS g ON g.id = t.tag_id WHERE c.uid IN ({self.marks(len(cuids))})", cuids).fetchall():
+                for cuid, tuid, deleted, stamp in self.run(
+                        f"SELECT c.uid, g.uid, t.deleted_at, t.stamp FROM customer_tag AS t JOIN customer AS c "
+                        f"ON c.id = t.customer_id JOIN tag AS g ON g.id = t.tag_id WHERE c.uid IN ({self.marks(len(cuids))})",
+                        cuids).fetchall():
                     key = f"{cuid}:{tuid}"
-                    out[key] = ({"customer_id": cuid, "tag_id": tuid, "deleted_at": deleted}, {})
+                    out[key] = ({"customer_id": cuid, "tag_id": tuid, "deleted_at": deleted}, {}, int(stamp))
             return {u: out[u] for u in uids if u in out}
         names = [c.name for c in spec.columns] + list(spec.derived)
         listed = ", ".join(f't."{n}"' for n in names)
         raw: list[tuple[Any, ...]] = []
         for part in _chunks(list(uids)):
-            raw.extend(self.run(f'SELECT t.uid, {listed} FROM "{spec.name}" AS t WHERE t.uid IN ({self.marks(len(part))})',
-                                part).fetchall())
+            raw.extend(self.run(f'SELECT t.uid, {listed}, t.stamp FROM "{spec.name}" AS t '
+                                f"WHERE t.uid IN ({self.marks(len(part))})", part).fetchall())
         fk_maps = self._ids_to_uids(spec, raw)
         for row in raw:
             values: dict[str, Any] = {}
@@ -335,7 +337,7 @@ class Store:
                     value = fk_maps[column.references].get(int(value))
                 values[column.name] = self._plain(column, value)
             derived = {n: row[len(spec.columns) + 1 + j] for j, n in enumerate(spec.derived)}
-            out[row[0]] = (values, derived)
+            out[row[0]] = (values, derived, int(row[-1]))
         return out
 
     def _ids_to_uids(self, spec: TableSpec, raw: Sequence[tuple[Any, ...]]) -> dict[str, dict[int, str]]:
@@ -434,8 +436,9 @@ class Store:
             remote_base: Clock = (int(rb[0]), rb[1])
             local_now = current.get(uid)
             if local_now is None:  # new here: taken whole, nothing to merge
-                inserts.append((uid, values, r.get("d") or {}))
-                record_rows.append((spec.name, uid, remote_base[0], remote_base[1], tick, peer, tick, now_ms))
+                inserts.append((uid, values, r.get("d") or {}, int(r.get("st") or now_ms)))
+                record_rows.append((spec.name, uid, remote_base[0], remote_base[1], tick, peer, tick,
+                                    int(r.get("st") or now_ms)))  # a new row keeps the stamp it had there
                 clock_rows.extend((spec.name, uid, f, c[0], c[1], tick, peer) for f, c in r["c"].items() if f in fields)
                 continue
             clocks_in = {f: r["c"].get(f, rb) for f in fields}
@@ -533,21 +536,21 @@ class Store:
         names = [c.name for c in spec.columns]
         if spec.is_link:
             self.many("INSERT INTO customer_tag (customer_id, tag_id, deleted_at, stamp) VALUES (?, ?, ?, ?)",
-                      [[*to_db(v), now_ms] for _u, v, _d in inserts])
+                      [[*to_db(v), st] for _u, v, _d, st in inserts])
             self.many("UPDATE customer_tag SET deleted_at = ?, stamp = ? WHERE customer_id = ? AND tag_id = ?",
                       [[row[2], now_ms, row[0], row[1]] for row in (to_db(m) for _u, m, *_rest in updates)])
-            stats.refresh.update(to_db(v)[0] for _u, v, _d in inserts)
+            stats.refresh.update(to_db(v)[0] for _u, v, _d, _st in inserts)
             stats.refresh.update(to_db(m)[0] for _u, m, *_rest in updates)
         else:
             derived = list(spec.derived)
             listed = ", ".join(f'"{n}"' for n in ["uid", "stamp", *names, *derived])
             rows = []
-            for uid, values, d in inserts:
+            for uid, values, d, st in inserts:
                 extra = [d.get(n, "") for n in derived] if d else [""] * len(derived)
-                rows.append([uid, now_ms, *to_db(values), *extra])
+                rows.append([uid, st, *to_db(values), *extra])
             self.many(f'INSERT INTO "{spec.name}" ({listed}) VALUES ({self.marks(len(names) + len(derived) + 2)})', rows)
-            if inserts and derived and any(not d for _u, _v, d in inserts):
-                stats.refresh.update(self._ids_of(spec.name, [u for u, _v, d in inserts if not d]))
+            if inserts and derived and any(not d for _u, _v, d, _st in inserts):
+                stats.refresh.update(self._ids_of(spec.name, [u for u, _v, d, _st in inserts if not d]))
             sets = ", ".join(f'"{n}" = ?' for n in ["stamp", *names])
             self.many(f'UPDATE "{spec.name}" SET {sets} WHERE uid = ?',
                       [[now_ms, *to_db(merged), uid] for uid, merged, *_rest in updates])

@@ -15,7 +15,7 @@ def snapshot(db: Any) -> dict[str, dict[str, dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for spec in SPECS:
         uids = [r[0] for r in store.run("SELECT uid FROM sync_record WHERE table_name = ?", [spec.name]).fetchall()]
-        out[spec.name] = {u: values for u, (values, _d) in store._rows(spec, uids).items()}
+        out[spec.name] = {u: row[0] for u, row in store._rows(spec, uids).items()}
     return out
 
 
