@@ -384,6 +384,11 @@ class SyncRecord(BaseModel):
         indexes = ((("table_name", "seen", "uid"), False),)
 
 
+# The records a hook has just clocked, for the capture to adopt their stamps (a few rows).
+SyncRecord.add_index(SyncRecord.index(SyncRecord.table_name, where=SyncRecord.row_stamp.is_null(),
+                                      name="sync_record_unstamped"))
+
+
 class FieldClock(BaseModel):
     """The clock of one field changed after its record's base."""
 

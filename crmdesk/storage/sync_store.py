@@ -185,6 +185,8 @@ class Store:
                        'JOIN tag AS g ON g.id = t.tag_id')
                 uid = "c.uid || ':' || g.uid"
                 new_where, new_params = "1 = 1", []  # no id: every link is looked at
+                if state:  # after the first capture, only links stamped since the last one
+                    new_where, new_params = "t.stamp >= ?", [last_wall - LOOKBACK_MS]
             else:
                 src, uid = f'"{name}" AS t', "t.uid"
                 new_where, new_params = "t.id > ?", [int(ids.get(name, 0))]
@@ -199,8 +201,11 @@ class Store:
                          f"WHERE t.uid = sync_record.uid) WHERE table_name = ? AND row_stamp IS NULL", [name])
             # Rows stamped since the last capture (through the stamp index) whose stamp moved on
             # without a hook; none when the table's records were all marked just now.
+            scan = src
+            if self.sqlite and not spec.is_link:  # drive from the stamp index (the planner would read every record)
+                scan = f'"{name}" AS t INDEXED BY "{name}_stamp"'
             stale = self.run(
-                f"SELECT {uid}, t.stamp FROM {src} JOIN sync_record AS r ON r.table_name = ? AND r.uid = {uid} "
+                f"SELECT {uid}, t.stamp FROM {scan} JOIN sync_record AS r ON r.table_name = ? AND r.uid = {uid} "
                 f"WHERE t.stamp >= ? AND t.stamp <> r.row_stamp", [name, last_wall - LOOKBACK_MS]).fetchall() if had else []
             self.many("UPDATE sync_record SET base_hlc = ?, base_origin = ?, base_seen = ?, base_via = NULL, seen = ?, "
                       "row_stamp = ? WHERE table_name = ? AND uid = ?",
@@ -214,6 +219,19 @@ class Store:
                 ids[name] = int(self.run(f'SELECT COALESCE(MAX(id), 0) FROM "{name}"').fetchone()[0])
         self.set_meta(CAPTURE_KEY, json.dumps({"wall": now_ms, "ids": ids}))
         return marked
+
+    def max_id(self, table: str) -> int:
+        return int(self.run(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0])
+
+    def applied_ids(self, table: str, before: int, after: int) -> None:
+        """Rows ``before < id <= after`` were written by a sync with their clocks: the next
+        capture need not look at them (when it had looked at everything up to ``before``)."""
+        state = json.loads(self.meta(CAPTURE_KEY) or "{}")
+        ids = state.get("ids", {})
+        if state and after > before and int(ids.get(table, 0)) >= before:
+            ids[table] = after
+            state["ids"] = ids
+            self.set_meta(CAPTURE_KEY, json.dumps(state))
 
     # -- peers and progress ------------------------------------------------------------------
     def progress(self, peer: str) -> dict[str, Mark]:

@@ -91,7 +91,10 @@ class DatabaseReplica:
               upto: Mark) -> ApplyStats:
         with self.db.atomic():
             spec = sync_tables.spec(table)
+            before = 0 if spec.is_link else self.store.max_id(table)
             stats = self.store.apply(spec, records, peer, peer_knows, since, self.now_ms())
+            if stats.inserted and not spec.is_link:
+                self.store.applied_ids(table, before, self.store.max_id(table))
             if spec.is_link:
                 self.store.refresh_tag_text(stats.refresh)
             else:

@@ -102,6 +102,9 @@ def _models(db: Database) -> list[type[Model]]:
             table_name = "sync_conflict"
             indexes = ((("resolved_at", "found_at"), False), (("table_name", "uid", "field"), False))
 
+    # The records a hook has just clocked, for the capture to adopt their stamps (a few rows).
+    SyncRecord.add_index(SyncRecord.index(SyncRecord.table_name, where=SyncRecord.row_stamp.is_null(),
+                                          name="sync_record_unstamped"))
     return [SyncRecord, FieldClock, SyncPeer, SyncProgress, SyncAlias, SyncConflict]
 
 
