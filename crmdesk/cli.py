@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     from crmdesk import cli_users
 
     cli_users.add_parser(sub)
+    from crmdesk import cli_sync
+
+    cli_sync.add_parser(sub)
     return parser
 
 
@@ -468,7 +471,13 @@ def cmd_users(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"users": cmd_users, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
+def cmd_sync(args: argparse.Namespace) -> int:
+    from crmdesk.cli_sync import cmd_sync as run
+
+    return run(args)
+
+
+COMMANDS = {"users": cmd_users, "sync": cmd_sync, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "demo": cmd_demo, "import": cmd_import, "export": cmd_export, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

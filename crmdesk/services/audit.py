@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crmdesk.services.context import Context
+from crmdesk.services.sync_clock import audited
 from crmdesk.storage import audit as sql
 from crmdesk.storage import models as m
 
@@ -53,8 +54,14 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     return out
 
 
-def record(ctx: Context, table: str, uid: str, action: str, changes: Mapping[str, Any]) -> None:
-    """Write one entry as given (``changes`` already ``{field: [before, after]}``)."""
+def record(ctx: Context, table: str, uid: str, action: str, changes: Mapping[str, Any], creating: bool = False) -> None:
+    """Write one entry as given (``changes`` already ``{field: [before, after]}``); the
+    fields get their sync clocks with it."""
+    with audited(ctx, creating):
+        _write(ctx, table, uid, action, changes)
+
+
+def _write(ctx: Context, table: str, uid: str, action: str, changes: Mapping[str, Any]) -> None:
     m.AuditEntry.create(at=ctx.now(), user=ctx.user_id, table_name=table, record_uid=uid, action=action,
                         changes=json.dumps({k: [_plain(a), _plain(b)] for k, (a, b) in changes.items()},
                                            ensure_ascii=False, default=str))
@@ -75,7 +82,7 @@ def changed(ctx: Context, row: m.Synced, action: str, before: Mapping[str, Any],
 def created(ctx: Context, row: m.Synced, values: Mapping[str, Any], action: str = "create") -> None:
     """The entry of a new record: its non-empty fields, from nothing."""
     changes = {k: [None, v] for k, v in values.items() if _plain(v) not in ("", None, False, [], {})}
-    record(ctx, row._meta.table_name, row.uid, action, changes)
+    record(ctx, row._meta.table_name, row.uid, action, changes, creating=True)
 
 
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
@@ -90,9 +97,10 @@ def set_many(ctx: Context, model: type[m.Synced], ids: Sequence[int], action: st
     fields = [sql.Field(key, f"t.{_column_of(model, key)}", sql._param(), (_plain(value),))
               for key, value in values.items()]
     written = 0
-    for part in _chunks(list(ids)):
-        where, params = sql.ids_clause(part)
-        written += sql.insert_for_rows(ctx.now(), ctx.user_id, action, table, fields, where, params)
+    with audited(ctx):
+        for part in _chunks(list(ids)):
+            where, params = sql.ids_clause(part)
+            written += sql.insert_for_rows(ctx.now(), ctx.user_id, action, table, fields, where, params)
     return written
 
 
@@ -102,11 +110,12 @@ def mark_many(ctx: Context, model: type[m.Synced], ids: Sequence[int], action: s
     condition ``where`` on its row ``t`` (e.g. does not have the tag yet)."""
     table = model._meta.table_name
     written = 0
-    for part in _chunks(list(ids)):
-        clause, ids_params = sql.ids_clause(part)
-        if where:
-            clause, ids_params = f"{clause} AND {where}", [*ids_params, *params]
-        written += sql.insert_fixed(ctx.now(), ctx.user_id, action, table, dict(changes), clause, ids_params)
+    with audited(ctx):
+        for part in _chunks(list(ids)):
+            clause, ids_params = sql.ids_clause(part)
+            if where:
+                clause, ids_params = f"{clause} AND {where}", [*ids_params, *params]
+            written += sql.insert_fixed(ctx.now(), ctx.user_id, action, table, dict(changes), clause, ids_params)
     return written
 
 
@@ -116,9 +125,10 @@ def created_many(ctx: Context, model: type[m.Synced], ids: Sequence[int], action
     table = model._meta.table_name
     fields = [sql.Field(c.removesuffix("_id") if c in _COLUMN.values() else c, "NULL", f"t.{c}") for c in columns]
     written = 0
-    for part in _chunks(list(ids)):
-        where, params = sql.ids_clause(part)
-        written += sql.insert_for_rows(ctx.now(), ctx.user_id, action, table, fields, where, params, creating=True)
+    with audited(ctx, creating=True):
+        for part in _chunks(list(ids)):
+            where, params = sql.ids_clause(part)
+            written += sql.insert_for_rows(ctx.now(), ctx.user_id, action, table, fields, where, params, creating=True)
     return written
 
 
@@ -153,8 +163,9 @@ def uid_of(table: str, record_id: int) -> str:
 
 def import_updates(ctx: Context, batch_id: int, columns: Sequence[str], undoing: bool = False) -> int:
     """Entries for the customers an import updated (after it), or for their undo (before it)."""
-    return sql.insert_for_import_updates(ctx.now(), ctx.user_id, "undo" if undoing else "import", batch_id, columns,
-                                         undoing)
+    with audited(ctx):
+        return sql.insert_for_import_updates(ctx.now(), ctx.user_id, "undo" if undoing else "import", batch_id,
+                                             columns, undoing)
 
 
 # -- reading, for the history views ----------------------------------------------------------------

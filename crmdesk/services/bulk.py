@@ -14,7 +14,7 @@ from crmdesk.domain.enums import Category, LifecycleStage, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import audit, policy
+from crmdesk.services import audit, policy, sync_clock
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.storage import listing
@@ -136,6 +136,7 @@ def add_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress | N
             m.CustomerTag.insert_many([(cid, tag.id, now) for cid in part],
                                       fields=[m.CustomerTag.customer, m.CustomerTag.tag, m.CustomerTag.stamp]
                                       ).on_conflict_ignore().execute()
+            sync_clock.touch_links(ctx, part, [tag.id])
             _refresh_search_text(part)
             progress.report(min((done + 1) * CHUNK, len(ids)), len(ids))
     return _changes(ids)
@@ -156,6 +157,7 @@ def remove_tag(ctx: Context, flt: CustomerFilter, name: str, progress: Progress 
             m.CustomerTag.update(deleted_at=now, stamp=now).where(
                 m.CustomerTag.customer.in_(part) & (m.CustomerTag.tag == tag.id) & m.CustomerTag.deleted_at.is_null()
             ).execute()
+            sync_clock.touch_links(ctx, part, [tag.id])
             _refresh_search_text(part)
             progress.report(min((done + 1) * CHUNK, len(ids)), len(ids))
     return _changes(ids)

@@ -21,7 +21,7 @@ from crmdesk.domain.clock import as_date, from_ms, to_ms, today
 from crmdesk.domain.enums import BirthdayCalendar, ReminderKind, ReminderStatus, Tier
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import policy
+from crmdesk.services import policy, sync_clock
 from crmdesk.services.context import Context
 from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.setup import get_setting, set_setting
@@ -443,6 +443,7 @@ def _finish(ctx: Context, task_id: int, status: str) -> Changes:
             return Changes()
         now = ctx.now()
         m.Reminder.update(status=status, done_at=now, stamp=now).where(m.Reminder.id == task_id).execute()
+        sync_clock.touch(ctx, m.Reminder, [task_id], ["status", "done_at"])
         following = _continue_series(ctx, row) or _next_contact(ctx, row)
     ids = {task_id} | ({following} if following else set())
     return Changes(reminders=ids, customers={row.customer_id} if row.customer_id else set())
@@ -470,6 +471,7 @@ def snooze(ctx: Context, task_id: int, until_ms: int) -> Changes:
         row = _live(task_id)
         m.Reminder.update(snoozed_until=until_ms, due_on=moment.date(), due_time=moment.strftime("%H:%M"),
                           notified_at=None, stamp=ctx.now()).where(m.Reminder.id == task_id).execute()
+        sync_clock.touch(ctx, m.Reminder, [task_id], ["snoozed_until", "due_on", "due_time", "notified_at"])
     return Changes(reminders={task_id}, customers={row.customer_id} if row.customer_id else set())
 
 
@@ -507,6 +509,7 @@ def update_task(ctx: Context, task_id: int, data: TaskInput, whole_series: bool 
         if row.series_uid and not whole_series:
             values["recurrence"] = row.recurrence  # this one only: the series keeps its rule
         m.Reminder.update(stamp=now, **values).where(m.Reminder.id == task_id).execute()
+        sync_clock.touch(ctx, m.Reminder, [task_id], [k for k, v in values.items() if str(row.__data__.get(k)) != str(v)])
         ids = {task_id}
         if row.series_uid and whole_series:
             others = m.Reminder.select(m.Reminder.id).where(
@@ -515,6 +518,7 @@ def update_task(ctx: Context, task_id: int, data: TaskInput, whole_series: bool 
             ids |= {r.id for r in others}
             shared = {k: v for k, v in values.items() if k not in ("due_on",)}
             m.Reminder.update(stamp=now, **shared).where(m.Reminder.id.in_(list(ids - {task_id}))).execute()
+            sync_clock.touch(ctx, m.Reminder, list(ids - {task_id}), list(shared))
     return Changes(reminders=ids, customers={c for c in (row.customer_id, data.customer_id) if c})
 
 
@@ -526,7 +530,9 @@ def delete_task(ctx: Context, task_id: int, whole_series: bool = False) -> Chang
         where = m.Reminder.id == task_id
         if whole_series and row.series_uid:
             where = (m.Reminder.series_uid == row.series_uid) & (m.Reminder.status == "open")
-        m.Reminder.update(deleted_at=now, stamp=now).where(where & m.Reminder.deleted_at.is_null()).execute()
+        binned = [r.id for r in m.Reminder.select(m.Reminder.id).where(where & m.Reminder.deleted_at.is_null())]
+        m.Reminder.update(deleted_at=now, stamp=now).where(m.Reminder.id.in_(binned)).execute()
+        sync_clock.touch(ctx, m.Reminder, binned, ["deleted_at"])
         following = None if whole_series or row.status != ReminderStatus.OPEN else _continue_series(ctx, row)
     ids = {task_id} | ({following} if following else set())
     return Changes(reminders=ids, customers={row.customer_id} if row.customer_id else set())

@@ -13,7 +13,7 @@ from crmdesk.domain.enums import InteractionKind
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.ids import new_uid
-from crmdesk.services import audit, policy
+from crmdesk.services import audit, policy, sync_clock
 from crmdesk.services.context import Context
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -75,6 +75,8 @@ def _set_tags(ctx: Context, customer_id: int, names: list[str]) -> None:
                 (m.CustomerTag.customer == customer_id) & (m.CustomerTag.tag == tag_id)).execute()
     for tag_id in wanted.keys() - links.keys():
         m.CustomerTag.create(customer=customer_id, tag=tag_id, stamp=now)
+    changed = [t for t, link in links.items() if (t in wanted) != (link.deleted_at is None)]
+    sync_clock.touch_links(ctx, [customer_id], [*changed, *(wanted.keys() - links.keys())])
 
 
 def _save_contacts(ctx: Context, customer_id: int, contacts: list[ContactInput]) -> None:
@@ -86,13 +88,19 @@ def _save_contacts(ctx: Context, customer_id: int, contacts: list[ContactInput])
     kept = set()
     for contact_id, values in rows:
         if contact_id in existing:
-            m.Contact.update(stamp=now, **values).where(m.Contact.id == contact_id).execute()
+            old = m.Contact.get_by_id(contact_id)
+            fields = [k for k, v in values.items() if getattr(old, k) != v]
+            if fields:
+                m.Contact.update(stamp=now, **values).where(m.Contact.id == contact_id).execute()
+                sync_clock.touch(ctx, m.Contact, [contact_id], fields)
             kept.add(contact_id)
         else:
-            m.Contact.create(uid=new_uid(), stamp=now, customer=customer_id, **values)
+            row = m.Contact.create(uid=new_uid(), stamp=now, customer=customer_id, **values)
+            sync_clock.touch(ctx, m.Contact, [row.id])
     gone = existing - kept
     if gone:
         m.Contact.update(deleted_at=now, stamp=now).where(m.Contact.id.in_(list(gone))).execute()
+        sync_clock.touch(ctx, m.Contact, list(gone), ["deleted_at"])
 
 
 def contacts_of(customer_id: int) -> list[ContactInput]:
@@ -237,6 +245,7 @@ def log_interaction(
         )
         if customer.last_contact_at is None or at > customer.last_contact_at:
             m.Customer.update(last_contact_at=at, stamp=ctx.now()).where(m.Customer.id == customer_id).execute()
+            sync_clock.touch(ctx, m.Customer, [customer_id], ["last_contact_at"])
         from crmdesk.services import care  # the contact finishes the customer's "time to get in touch" task
 
         finished = care.contact_logged(ctx, customer_id)

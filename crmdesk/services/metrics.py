@@ -11,6 +11,7 @@ from crmdesk.services import policy
 from crmdesk.services.context import Context
 from crmdesk.services.customers import get_live
 from crmdesk.services.progress import NoProgress, Progress, check
+from crmdesk.services.sync_clock import audited
 from crmdesk.storage import metrics as sql
 from crmdesk.storage import models as m
 from crmdesk.storage.transactions import atomic
@@ -56,6 +57,7 @@ def retier_all(ctx: Context, progress: Progress | None = None) -> tuple[int, Cha
         low, high = sql.id_bounds()
         for start in range(low, high + 1, CHUNK):
             check(progress)
-            changed += sql.retier_range(start, start + CHUNK, day, stamp, ctx.user_id)
+            with audited(ctx):  # the audit entries carry the sync clocks of the fields
+                changed += sql.retier_range(start, start + CHUNK, day, stamp, ctx.user_id)
             progress.report(min(start + CHUNK, high) - low, max(high - low, 1))
     return changed, Changes(everything=True)

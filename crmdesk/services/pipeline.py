@@ -20,7 +20,7 @@ from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundErro
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.ids import new_uid
 from crmdesk.services.context import Context
-from crmdesk.services import audit, policy
+from crmdesk.services import audit, policy, sync_clock
 from crmdesk.services.customers import get_live
 from crmdesk.storage import models as m
 from crmdesk.storage import pipeline as queries
@@ -574,6 +574,7 @@ def undo(ctx: Context, token: Undo) -> Changes:
             m.Order.update(deleted_at=now, stamp=stamp).where(m.Order.id == token.order_id).execute()
             m.Reminder.update(deleted_at=now, stamp=stamp).where(
                 m.Reminder.source_key == f"after-sale:{order.uid}").execute()
+            sync_clock.touch_where(ctx, m.Reminder, "t.source_key = ?", [f"after-sale:{order.uid}"], ["deleted_at"])
             _figures(row.customer_id)
         if token.customer_before is not None:
             customer = m.Customer.get_by_id(row.customer_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from crmdesk.storage import engine
 from crmdesk.storage.models import database_proxy
@@ -42,7 +43,7 @@ def next_id(table: str) -> int:
 
 
 @contextmanager
-def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
+def deferred_upkeep(tables: Sequence[str], adding: int, db: Any = None) -> Iterator[None]:
     """Pause index and search-index upkeep on ``tables`` during a big load (SQLite only).
 
     Plain secondary indexes and triggers are dropped and recreated on exit, and full-text
@@ -50,10 +51,11 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
     keeping them in step row by row. Worth it only when the load is larger than what the
     first table already holds (``adding`` rows); otherwise nothing is paused. Use inside the
     load's transaction, so that a failure rolls the drop back too. Unique indexes stay.
+    ``db``: another database than the models' (a sync peer).
     """
-    db = database_proxy.obj
+    db = db if db is not None else database_proxy.obj
     existing = db.execute_sql(f'SELECT COUNT(*) FROM "{tables[0]}"').fetchone()[0] if tables else 0
-    if not engine.is_sqlite() or adding <= existing:
+    if not engine.is_sqlite(db) or adding <= existing:
         yield
         return
     marks = ", ".join("?" for _ in tables)
@@ -70,7 +72,7 @@ def deferred_upkeep(tables: Sequence[str], adding: int) -> Iterator[None]:
     if any(kind == "trigger" and name.startswith("kpi_") for kind, name, _ in saved):
         from crmdesk.storage import kpi
 
-        kpi.rebuild_rollups()  # the running totals missed the load: count them afresh
+        kpi.rebuild_rollups(db)  # the running totals missed the load: count them afresh
     for name, sql in db.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
     ).fetchall():

@@ -331,3 +331,31 @@ def _unreadable(path: Path, exc: Exception) -> DatabaseOpenError:
         path=str(path),
         reason=str(exc),
     )
+
+
+def open_peer(target: str | os.PathLike[str]) -> Database:
+    """Open (creating if needed) and upgrade a second database to sync with, without binding
+    the models to it: the app's own database stays the one the services work on. ``target``
+    is a file path or a ``postgresql://`` URL. Raises :class:`DatabaseOpenError`."""
+    text = os.fspath(target)
+    if is_url(text) and not text.startswith("sqlite"):
+        db = _open_url(text)
+        path = None
+    else:
+        path = Path(text.removeprefix("sqlite:///")).expanduser().absolute()
+        _check_file(path)
+        db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_S)
+    try:
+        db.connect(reuse_if_open=True)
+        if path is not None and db.execute_sql("PRAGMA application_id").fetchone()[0] == 0:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        schema.upgrade(db, path)
+    except CrmError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The database {target} cannot be opened: {reason}"), target=text, reason=str(exc),
+        ) from exc
+    return db

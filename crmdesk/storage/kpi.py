@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from crmdesk.storage import engine
 from crmdesk.storage import models as m
@@ -34,7 +35,7 @@ class CustomerSnapshot:
 
 
 def has_rollups() -> bool:
-    """Whether the running totals (migration 10, or 12 on PostgreSQL) are kept here, so that the
+    """Whether the running totals (migration 10, or 13 on PostgreSQL) are kept here, so that the
     readers below take them instead of scanning the tables."""
     return _db().table_exists("kpi_customer_tally")
 
@@ -58,12 +59,14 @@ _REFILL = [
 ]
 
 
-def rebuild_rollups() -> None:
+def rebuild_rollups(db: Any = None) -> None:
     """Count the running totals afresh from the tables: after a bulk load that paused the
-    triggers, or to repair totals found wrong. Call inside a transaction."""
-    if has_rollups():
+    triggers, or to repair totals found wrong. Call inside a transaction. ``db``: another
+    database than the models' (a sync peer)."""
+    db = db if db is not None else _db()
+    if db.table_exists("kpi_customer_tally"):  # kept on either engine (migration 10, or 13 on PostgreSQL)
         for sql in _REFILL:
-            _db().execute_sql(sql)
+            db.execute_sql(sql)
 
 
 def rollups_agree() -> bool:

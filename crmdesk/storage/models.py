@@ -382,8 +382,92 @@ for _model in (Opportunity, Reminder, Complaint):
 del _model
 
 
+class SyncRecord(BaseModel):
+    """A synced record's base clock and when this replica last wrote it (migration 15;
+    see crmdesk.storage.sync_store)."""
+
+    table_name = CharField(max_length=40)
+    uid = CharField(max_length=80)
+    base_hlc = BigIntegerField()
+    base_origin = CharField(max_length=32)
+    base_seen = BigIntegerField()
+    base_via = CharField(max_length=32, null=True)
+    seen = BigIntegerField()
+    row_stamp = BigIntegerField(null=True)  # the row's stamp when last accounted for (NULL: a hook clocked it)
+
+    class Meta:
+        primary_key = CompositeKey("table_name", "uid")
+        indexes = ((("table_name", "seen", "uid"), False),)
+
+
+# The records a hook has just clocked, for the capture to adopt their stamps (a few rows).
+SyncRecord.add_index(SyncRecord.index(SyncRecord.table_name, where=SyncRecord.row_stamp.is_null(),
+                                      name="sync_record_unstamped"))
+
+
+class FieldClock(BaseModel):
+    """The clock of one field changed after its record's base."""
+
+    table_name = CharField(max_length=40)
+    uid = CharField(max_length=80)
+    field = CharField(max_length=64)
+    hlc = BigIntegerField()
+    origin = CharField(max_length=32)
+    seen = BigIntegerField()
+    via = CharField(max_length=32, null=True)
+
+    class Meta:
+        primary_key = CompositeKey("table_name", "uid", "field")
+
+
+class SyncPeer(BaseModel):
+    peer_id = CharField(max_length=32, primary_key=True)
+    name = CharField(default="")
+    last_sync_at = BigIntegerField(null=True)
+    skew_ms = BigIntegerField(null=True)
+
+
+class SyncProgress(BaseModel):
+    peer_id = CharField(max_length=32)
+    table_name = CharField(max_length=40)
+    seen = BigIntegerField()
+    last_uid = CharField(max_length=80, default="")
+
+    class Meta:
+        primary_key = CompositeKey("peer_id", "table_name")
+
+
+class SyncAlias(BaseModel):
+    table_name = CharField(max_length=40)
+    uid = CharField(max_length=80)
+    local_uid = CharField(max_length=80)
+
+    class Meta:
+        primary_key = CompositeKey("table_name", "uid")
+
+
+class SyncConflict(BaseModel):
+    """A value that lost a merge, for the user to review (and swap back)."""
+
+    table_name = CharField(max_length=40)
+    uid = CharField(max_length=80)
+    field = CharField(max_length=64)
+    kept_value = TextField(null=True)
+    kept_hlc = BigIntegerField()
+    kept_origin = CharField(max_length=32)
+    other_value = TextField(null=True)
+    other_hlc = BigIntegerField()
+    other_origin = CharField(max_length=32)
+    found_at = BigIntegerField()
+    resolved_at = BigIntegerField(null=True)
+
+    class Meta:
+        indexes = ((("resolved_at", "found_at"), False), (("table_name", "uid", "field"), False))
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     FileMeta, Setting, User, Customer, Contact, Tag, CustomerTag, Interaction, PipelineStage,
     LostReason, Opportunity, StageChange, Order, CadenceRule, Reminder, ComplaintCategory,
     Complaint, ComplaintEvent, Segment, AuditEntry, ImportBatch, ImportItem, MergeRecord,
+    SyncRecord, FieldClock, SyncPeer, SyncProgress, SyncAlias, SyncConflict,
 ]

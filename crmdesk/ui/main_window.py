@@ -316,6 +316,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.recycle_bin_action = QAction(self, objectName="recycleBinAction", triggered=self.on_recycle_bin)
         self.file_menu.addAction(self.recycle_bin_action)
+        from crmdesk.ui.sync_dialog import SyncActions
+
+        self.sync = SyncActions(self.ctx, self.runner, self.bus, self)
+        self.file_menu.addActions([self.sync.sync_action, self.sync.conflicts_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -419,6 +423,7 @@ class MainWindow(QMainWindow):
         self.recycle_bin_action.setText(self.tr("Recycle &bin…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.backups_action.setText(self.tr("&Backups…"))
+        self.sync.retranslate()
         self.database_check.retranslate()
         self.auto_backup.refresh()
         self.edit_menu.setTitle(self.tr("&Edit"))

@@ -115,6 +115,16 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message numerus="yes">
+        <source>%n value(s) lost a merge: the same field was changed on two computers. The later change was kept.</source>
+        <translation>
+            <numerusform>%n value lost a merge: the same field was changed on two computers. The later change was kept.</numerusform>
+            <numerusform>%n values lost a merge: the same field was changed on two computers. The later change was kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message numerus="yes">
         <source>%n with orders</source>
@@ -317,6 +327,44 @@
         <translation>
             <numerusform>Erase all %n item in the recycle bin for good, with everything that belongs to them? This cannot be undone.</numerusform>
             <numerusform>Erase all %n items in the recycle bin for good, with everything that belongs to them? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message numerus="yes">
+        <source>%n record(s) written to the sync file. Read it on the other computer, then bring that computer's sync file back here.</source>
+        <translation>
+            <numerusform>%n record written to the sync file. Read it on the other computer, then bring that computer's sync file back here.</numerusform>
+            <numerusform>%n records written to the sync file. Read it on the other computer, then bring that computer's sync file back here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received.</source>
+        <translation>
+            <numerusform>%n record received.</numerusform>
+            <numerusform>%n records received.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) sent.</source>
+        <translation>
+            <numerusform>%n record sent.</numerusform>
+            <numerusform>%n records sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other computer's clock is %n minute(s) off; check the date and time settings.</source>
+        <translation>
+            <numerusform>The other computer's clock is %n minute off; check the date and time settings.</numerusform>
+            <numerusform>The other computer's clock is %n minutes off; check the date and time settings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>%n conflict to review.</numerusform>
+            <numerusform>%n conflicts to review.</numerusform>
         </translation>
     </message>
 </context>

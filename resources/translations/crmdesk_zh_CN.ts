@@ -929,6 +929,70 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改方</translation>
+    </message>
+    <message>
+        <source>kept: %1 · other: %2</source>
+        <translation>保留：%1 · 另一个：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>&amp;Use other value</source>
+        <translation>采用另一个值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Put the other value into the record; it travels on at the next sync.</source>
+        <translation>把另一个值写入记录；下次同步时会传到其他电脑。</translation>
+    </message>
+    <message>
+        <source>Keep the kept value and take the conflict off the list.</source>
+        <translation>保留现有的值，并把该冲突移出列表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) lost a merge: the same field was changed on two computers. The later change was kept.</source>
+        <translation>
+            <numerusform>有 %n 个值在合并中被覆盖：同一字段在两台电脑上都被修改过，已保留较晚的修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: every change merged cleanly.</source>
+        <translation>没有冲突：所有修改都已顺利合并。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetail</name>
     <message>
         <source>&amp;Edit…</source>
@@ -3183,6 +3247,228 @@ A desktop CRM for small businesses.</source>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>同步(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Bring this computer&apos;s changes together with another&apos;s. A sync file carries them on a USB stick; the team server takes them over the network.</source>
+        <translation>把本机的修改与另一台电脑的修改合并。同步文件可通过 U 盘传递；团队服务器则通过网络同步。</translation>
+    </message>
+    <message>
+        <source>&amp;Write a sync file…</source>
+        <translation>写出同步文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Read a sync file…</source>
+        <translation>读入同步文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Sync with the &amp;server…</source>
+        <translation>与服务器同步(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write a sync file</source>
+        <translation>写出同步文件</translation>
+    </message>
+    <message>
+        <source>crmdesk sync files (*.sync)</source>
+        <translation>crmdesk 同步文件 (*.sync)</translation>
+    </message>
+    <message>
+        <source>Read a sync file</source>
+        <translation>读入同步文件</translation>
+    </message>
+    <message>
+        <source>crmdesk sync files (*.sync);;All files (*)</source>
+        <translation>crmdesk 同步文件 (*.sync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sync with the server</source>
+        <translation>与服务器同步</translation>
+    </message>
+    <message>
+        <source>Address of the team server (postgresql://…) or a crmdesk file:</source>
+        <translation>团队服务器地址（postgresql://…）或 crmdesk 数据文件：</translation>
+    </message>
+    <message>
+        <source>Writing the sync file…</source>
+        <translation>正在写出同步文件…</translation>
+    </message>
+    <message>
+        <source>Reading the sync file…</source>
+        <translation>正在读入同步文件…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to the sync file. Read it on the other computer, then bring that computer&apos;s sync file back here.</source>
+        <translation>
+            <numerusform>已向同步文件写入 %n 条记录。请在另一台电脑上读入它，再把那台电脑的同步文件带回本机读入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received.</source>
+        <translation>
+            <numerusform>收到 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) sent.</source>
+        <translation>
+            <numerusform>发出 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other computer&apos;s clock is %n minute(s) off; check the date and time settings.</source>
+        <translation>
+            <numerusform>另一台电脑的时钟相差约 %n 分钟，请检查两台电脑的日期和时间设置。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>有 %n 个冲突需要查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review the conflicts now?</source>
+        <translation>现在查看冲突吗？</translation>
+    </message>
+    <message>
+        <source>The sync was stopped; what arrived so far is kept, and the next sync goes on from there.</source>
+        <translation>同步已停止；已收到的内容会保留，下次同步将从这里继续。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>in the recycle bin</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>not deleted</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTables</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Care task</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag of a customer</source>
+        <translation>客户标签</translation>
+    </message>
+</context>
+<context>
     <name>TablePane</name>
     <message>
         <source>%n record(s)</source>
@@ -4301,6 +4587,30 @@ A copy of the old file is kept in the backups folder.</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>That conflict no longer exists.</source>
+        <translation>该冲突已不存在。</translation>
+    </message>
+    <message>
+        <source>The record of that conflict no longer exists.</source>
+        <translation>该冲突所属的记录已不存在。</translation>
+    </message>
+    <message>
+        <source>The other side is this same database (its own sync file or a copy of it); there is nothing to sync.</source>
+        <translation>另一方就是这个数据库本身（它自己的同步文件或副本），无需同步。</translation>
+    </message>
+    <message>
+        <source>{path} is not a crmdesk sync file.</source>
+        <translation>{path} 不是 crmdesk 同步文件。</translation>
+    </message>
+    <message>
+        <source>The sync file {path} does not exist.</source>
+        <translation>同步文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer crmdesk; update crmdesk to read it.</source>
+        <translation>{path} 由更新版本的 crmdesk 写出，请先升级 crmdesk 再读入。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,22 @@
+"""Synchronising replicas: laptops (SQLite), sync files, and later a team server.
+
+How it fits together:
+
+- Every change a service makes gives the changed fields a hybrid-logical-clock value in the
+  same transaction (:mod:`crmdesk.services.sync_clock`; for customers, deals and complaints
+  through the audit trail's own set-based path). Tables live in migration 15:
+  ``sync_record`` (a record's base clock, and ``seen``: when this replica last wrote it) and
+  ``field_clock`` (later clocks of single fields). A change no service marks is found by the
+  capture step from the row's stamp and counts as a change of the whole record.
+- :mod:`.engine` pulls one replica's records written since the other last saw them, per
+  table (parents first), in batches keyed by ``(seen, uid)``; each batch is merged field by
+  field (:mod:`crmdesk.domain.sync_merge`) in one transaction with the progress it reaches.
+- :mod:`.replicas`: the endpoints (a peewee database: this file, a second file, the team
+  server; a sync file being read). :mod:`.files`: export / import of sync files.
+- :mod:`.conflicts`: values that lost a merge, for the user to swap or dismiss.
+
+Limits known today: derived figures of a customer (order count and totals, last contact)
+merge as plain fields (last writer wins) rather than being counted again from the merged
+orders; a database file copied to a second laptop keeps its replica id (give the copy a new
+one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it first syncs).
+"""
