@@ -31,7 +31,7 @@ def _skew_note(name: str, skew_ms: int | None) -> None:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from crmdesk.cli import _open, _StderrProgress
-    from crmdesk.services.sync import engine, files
+    from crmdesk.services.sync import back_up_first, engine, files
     from crmdesk.services.sync.replicas import DatabaseReplica
     from crmdesk.storage.database import open_peer
     from crmdesk.storage.models import database_proxy
@@ -44,9 +44,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             count = files.export_file(local, Path(args.export), progress)
             message = f"Wrote {count} records to {args.export}."
         elif args.import_file:
+            back_up_first()
             report = files.import_file(local, Path(args.import_file), progress)
             message = f"Took in {report.received} records; {report.conflicts} conflicts to review."
         else:
+            back_up_first()
             peer_db = open_peer(args.server)
             try:
                 peer = DatabaseReplica(peer_db)

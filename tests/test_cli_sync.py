@@ -35,6 +35,7 @@ def test_sync_file_round_trip_between_two_laptops(tmp_path: Path, capsys: pytest
     assert "records to" in capsys.readouterr().out
     assert not list(stick.parent.glob("*.part"))  # written whole, under its own name
     assert main(["--db", str(b), "sync", "--import", str(stick)]) == 0
+    assert len(list((tmp_path / "backups").glob("b-*-before-sync.sqlite"))) == 1  # b as it was, kept first
     assert main(["--db", str(b), "sync", "--export", str(stick)]) == 0
     assert main(["--db", str(a), "sync", "--import", str(stick)]) == 0
     assert _names(a) == _names(b) == {"张三", "李四"}
@@ -68,6 +69,7 @@ def test_sync_with_a_second_database_as_the_server(tmp_path: Path, capsys: pytes
     assert main(["--db", str(a), "sync", "--server", str(server)]) == 0
     assert main(["--db", str(b), "sync", "--server", str(server)]) == 0
     assert main(["--db", str(a), "sync", "--server", str(server)]) == 0
+    assert len(list((tmp_path / "backups").glob("a-*-before-sync*.sqlite"))) == 2
     out = capsys.readouterr().out
     assert "Received" in out and "sent" in out
     assert _names(a) == _names(b) == _names(server) == {"张三", "李四"}

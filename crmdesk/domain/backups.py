@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-REASONS = ("auto", "manual", "before-import", "before-merge", "before-restore", "before-migration")
+REASONS = ("auto", "manual", "before-import", "before-merge", "before-restore", "before-migration",
+           "before-sync")
 SUFFIX = ".sqlite"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+?)(?:-(?P<n>\d+))?\.sqlite$")

@@ -39,6 +39,7 @@ REASON_TEXT = {
     "before-merge": QT_TRANSLATE_NOOP("BackupReason", "before a merge"),
     "before-restore": QT_TRANSLATE_NOOP("BackupReason", "before a restore"),
     "before-migration": QT_TRANSLATE_NOOP("BackupReason", "before an upgrade"),
+    "before-sync": QT_TRANSLATE_NOOP("BackupReason", "before a sync"),
 }
 
 

@@ -241,11 +241,12 @@ class ConflictsDialog(QDialog):
 
 
 def _sync_with(target: str, progress: object) -> SyncReport:
-    from crmdesk.services.sync import engine
+    from crmdesk.services.sync import back_up_first, engine
     from crmdesk.services.sync.replicas import DatabaseReplica
     from crmdesk.storage.database import open_peer
     from crmdesk.storage.models import database_proxy
 
+    back_up_first()
     peer_db = open_peer(target)
     try:
         return engine.sync(DatabaseReplica(database_proxy.obj), DatabaseReplica(peer_db), progress)  # type: ignore[arg-type]
@@ -262,10 +263,11 @@ def _export(path: str, progress: object) -> int:
 
 
 def _import(path: str, progress: object) -> SyncReport:
-    from crmdesk.services.sync import files
+    from crmdesk.services.sync import back_up_first, files
     from crmdesk.services.sync.replicas import DatabaseReplica
     from crmdesk.storage.models import database_proxy
 
+    back_up_first()
     return files.import_file(DatabaseReplica(database_proxy.obj), Path(path), progress)  # type: ignore[arg-type]
 
 

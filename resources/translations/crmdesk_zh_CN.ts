@@ -187,6 +187,10 @@
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
+    <message>
+        <source>before a sync</source>
+        <translation>同步之前</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>

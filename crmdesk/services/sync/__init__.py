@@ -20,3 +20,12 @@ merge as plain fields (last writer wins) rather than being counted again from th
 orders; a database file copied to a second laptop keeps its replica id (give the copy a new
 one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it first syncs).
 """
+
+
+def back_up_first() -> None:
+    """The verified copy of this database taken before a sync writes into it (as before an
+    import or a merge); nothing for a server database or with that setting off."""
+    from crmdesk.services import backups
+    from crmdesk.services.context import Context
+
+    backups.backup_before(Context(), "before-sync")
