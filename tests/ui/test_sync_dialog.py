@@ -82,7 +82,9 @@ def test_conflicts_dialog_lists_and_swaps(window, tmp_path: Path, said, qtbot, q
     assert m.Customer.get(m.Customer.uid == uid).city == other
     assert model.data(model.index(0, ConflictModel.KEPT)) == other  # swapped: it can be swapped back
     qtmodeltester.check(model)
-    dialog.table.selectRow(0)
+    dialog.table.selectionModel().select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+    assert dialog.dismiss.isEnabled()
     dialog.dismiss.click()
     assert model.rowCount() == 0
     assert "No conflicts" in dialog.intro.text()
