@@ -61,14 +61,25 @@ def open_database(target: str | os.PathLike[str]) -> Database:
     ``target`` is a file path or a ``postgresql://`` URL. Raises :class:`DatabaseOpenError`.
     """
     text = os.fspath(target)
-    if is_url(text):
-        db = _open_url(text)
-        path = None
-    else:
-        path = Path(text).expanduser().absolute()
-        _check_file(path)
-        db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_S)
+    db, path = _make(text)
     database_proxy.initialize(db)
+    return _prepare(db, path, text)
+
+
+def _make(text: str, sqlite_url_is_file: bool = False) -> tuple[Database, Path | None]:
+    """The peewee database behind ``text`` (a file path or a URL; with ``sqlite_url_is_file``
+    a ``sqlite:///PATH`` is opened as that file), not yet connected, and the file's path
+    (None for a database opened by URL)."""
+    if is_url(text) and not (sqlite_url_is_file and text.startswith("sqlite")):
+        return _open_url(text), None
+    path = Path(text.removeprefix("sqlite:///")).expanduser().absolute()
+    _check_file(path)
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_S), path
+
+
+def _prepare(db: Database, path: Path | None, text: str) -> Database:
+    """Connect, stamp a new file as crmdesk's and bring the schema up to date; any failure
+    closes it again and reads as one sentence."""
     try:
         db.connect(reuse_if_open=True)
         if path is not None and db.execute_sql("PRAGMA application_id").fetchone()[0] == 0:
@@ -338,24 +349,4 @@ def open_peer(target: str | os.PathLike[str]) -> Database:
     the models to it: the app's own database stays the one the services work on. ``target``
     is a file path or a ``postgresql://`` URL. Raises :class:`DatabaseOpenError`."""
     text = os.fspath(target)
-    if is_url(text) and not text.startswith("sqlite"):
-        db = _open_url(text)
-        path = None
-    else:
-        path = Path(text.removeprefix("sqlite:///")).expanduser().absolute()
-        _check_file(path)
-        db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_S)
-    try:
-        db.connect(reuse_if_open=True)
-        if path is not None and db.execute_sql("PRAGMA application_id").fetchone()[0] == 0:
-            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        schema.upgrade(db, path)
-    except CrmError:
-        db.close()
-        raise
-    except Exception as exc:
-        db.close()
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "The database {target} cannot be opened: {reason}"), target=text, reason=str(exc),
-        ) from exc
-    return db
+    return _prepare(*_make(text, sqlite_url_is_file=True), text)
