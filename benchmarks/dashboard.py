@@ -58,7 +58,7 @@ def run(path: Path, runs: int) -> None:
         "  the same from the order index": lambda: sql.revenue_between(edges, scan=True),
         "deals opened (and won) and closed": lambda: (deals.opened_summary(start, until),
                                                       deals.closed_summary(start, until)),
-        "  the same through the conversion analysis": lambda: forecast.conversion(start, until),
+        "  the same through the conversion analysis": lambda: forecast.conversion(ctx, start, until),
         "open pipeline by stage": lambda: pipeline.column_totals(DealFilter()),
         "complaint statistics": lambda: complaints.stats(start, until, ctx.now()),
         "care tasks due and overdue": lambda: counts.reminders_due(day),

@@ -89,11 +89,11 @@ def run(path: Path, runs: int) -> None:
     show("drag and drop: commit + redrawn card", moves, 50)
     show("  then the column totals (in the background)", timed(lambda: pipeline.column_totals(flt), runs))
 
-    show("forecast by month and owner", timed(lambda: forecast.forecast(flt), runs), 500)
+    show("forecast by month and owner", timed(lambda: forecast.forecast(ctx, flt), runs), 500)
     year = to_ms(dt.datetime(dt.date.today().year, 1, 1))
-    show("conversion, deals opened this year", timed(lambda: forecast.conversion(year, None), runs), 500)
-    show("conversion, all time", timed(lambda: forecast.conversion(None, None), runs), 500)
-    show("historical win-rate estimates (deal dialog)", timed(forecast.win_rate_estimates, runs))
+    show("conversion, deals opened this year", timed(lambda: forecast.conversion(ctx, year, None), runs), 500)
+    show("conversion, all time", timed(lambda: forecast.conversion(ctx, None, None), runs), 500)
+    show("historical win-rate estimates (deal dialog)", timed(lambda: forecast.win_rate_estimates(ctx), runs))
     text = DealFilter(text="王")
     show("board data with the search 王", timed(lambda: pipeline.board(ctx, text, 101), runs))
 

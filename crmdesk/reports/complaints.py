@@ -44,7 +44,7 @@ def build_complaints(
     w = words.text
     since, before = day_range(start, until)
     stats = complaints.statistics(ctx, since, before)
-    statuses = complaint_status_counts(since, before)
+    statuses = complaint_status_counts(since, before, policy.seen_by(ctx))
     check(progress)
     story: list[Any] = title_block(w(TITLE), period_text(start, until, words))
     story.append(

@@ -36,10 +36,10 @@ def build_pipeline(
     words, progress, page = prepare(words, progress, paper)
     w = words.text
     day = today(ctx.clock)
-    rows = forecast.forecast(flt)
+    rows = forecast.forecast(ctx, flt)
     check(progress)
     year = day.replace(month=1, day=1), day + dt.timedelta(days=1)
-    flow = forecast.conversion(*day_range(*year))
+    flow = forecast.conversion(ctx, *day_range(*year))
     check(progress)
     story: list[Any] = title_block(w(TITLE), words.date(day))
     count, amount, weighted = (

@@ -137,14 +137,16 @@ def events(complaint_id: int) -> list[Event]:
 
 
 def open_and_overdue(ctx: Context) -> tuple[int, int]:
-    """How many complaints are being worked on, and how many of those are past their deadline."""
-    return queries.open_and_overdue(ctx.now())
+    """How many complaints ``ctx`` sees are being worked on, and how many of those are past
+    their deadline."""
+    return queries.open_and_overdue(ctx.now(), policy.seen_by(ctx))
 
 
-def became_overdue(after_ms: int, until_ms: int, limit: int = 20) -> tuple[int, list[tuple[int, str, str]]]:
-    """Open complaints whose deadline passed in (after, until]: how many, and the first few as
-    (id, customer, description) — what a notification says, once per deadline."""
-    return queries.became_overdue(after_ms, until_ms, limit)
+def became_overdue(ctx: Context, after_ms: int, until_ms: int, limit: int = 20
+                   ) -> tuple[int, list[tuple[int, str, str]]]:
+    """Open complaints ``ctx`` sees whose deadline passed in (after, until]: how many, and the
+    first few as (id, customer, description) — what a notification says, once per deadline."""
+    return queries.became_overdue(after_ms, until_ms, limit, policy.seen_by(ctx))
 
 
 def categories() -> list[tuple[int, str]]:
@@ -154,7 +156,8 @@ def categories() -> list[tuple[int, str]]:
 
 def statistics(ctx: Context, received_from: int | None = None, received_until: int | None = None
                ) -> queries.ComplaintStats:
-    return queries.stats(received_from, received_until, ctx.now())
+    """The statistics of the complaints ``ctx`` sees received in [from, until) (ms)."""
+    return queries.stats(received_from, received_until, ctx.now(), policy.seen_by(ctx))
 
 
 # -- changing -----------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Pipeline analysis: the forecast by close month and owner, stage-to-stage conversion with
 days per stage, win rate and sales cycle, and the historical win rate behind a probability.
 
-Each figure is one grouped query over the deals or their stage history (no row-by-row work).
+Each figure is one grouped query over the deals or their stage history (no row-by-row work),
+kept to the deals of the customers the acting user sees (see services.policy).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 from crmdesk.domain.clock import as_date
 from crmdesk.domain.enums import DealStatus
 from crmdesk.domain.filters import DealFilter
+from crmdesk.services import policy
+from crmdesk.services.context import Context
 from crmdesk.services.pipeline import Stage, stages
 from crmdesk.storage import pipeline as queries
 
@@ -27,11 +30,11 @@ class ForecastRow:
     weighted_cents: int
 
 
-def forecast(flt: DealFilter) -> list[ForecastRow]:
-    """Open deals by expected-close month and owner, unweighted and weighted; months in order,
-    undated deals last."""
+def forecast(ctx: Context, flt: DealFilter) -> list[ForecastRow]:
+    """Open deals ``ctx`` sees by expected-close month and owner, unweighted and weighted;
+    months in order, undated deals last."""
     grouped: dict[tuple[dt.date | None, int | None], list[Any]] = {}
-    for day, owner_id, owner, n, amount, weighted in queries.forecast_rows(flt):
+    for day, owner_id, owner, n, amount, weighted in queries.forecast_rows(policy.deal_filter(ctx, flt)):
         close = as_date(day)
         month = None if close is None else close.replace(day=1)
         slot = grouped.setdefault((month, owner_id), [owner or "", 0, 0, 0])
@@ -79,15 +82,16 @@ def _reach_by_position(rows: list[tuple], open_stages: list[Stage]) -> dict[int,
     return reached
 
 
-def conversion(period_from: int | None, period_until: int | None) -> Conversion:
+def conversion(ctx: Context, period_from: int | None, period_until: int | None) -> Conversion:
     """Stage-to-stage conversion of the deals opened in [from, until) (ms; None: open-ended),
     the win rate and average sales cycle of the deals closed in it, and the average stay in
-    each stage of the stays that began in it."""
+    each stage of the stays that began in it: of the deals of the customers ``ctx`` sees."""
+    seen = policy.seen_by(ctx)
     every = stages()
     open_stages = [s for s in every if not s.closed]
-    rows = queries.reach_rows(period_from, period_until, by_tier=False)
+    rows = queries.reach_rows(period_from, period_until, by_tier=False, seen_by=seen)
     reached = _reach_by_position(rows, open_stages)
-    durations = queries.stage_durations(period_from, period_until)
+    durations = queries.stage_durations(period_from, period_until, seen)
     won_in_cohort = sum(n for _t, _f, status, n in rows if status == DealStatus.WON)
     result = Conversion(opened=sum(n for *_rest, n in rows), opened_won=won_in_cohort)
     for i, stage in enumerate(open_stages):
@@ -96,7 +100,7 @@ def conversion(period_from: int | None, period_until: int | None) -> Conversion:
         stay = durations.get(stage.id)
         result.flows.append(StageFlow(stage, here, None if here == 0 else there / here,
                                       None if stay is None else stay[1] / 86_400_000))
-    result.won, result.lost, cycle = queries.closed_summary(period_from, period_until)
+    result.won, result.lost, cycle = queries.closed_summary(period_from, period_until, seen)
     result.average_cycle_days = None if cycle is None else cycle / 86_400_000
     return result
 
@@ -104,12 +108,13 @@ def conversion(period_from: int | None, period_until: int | None) -> Conversion:
 MIN_HISTORY = 5  # closed deals needed before a historical win rate is shown
 
 
-def win_rate_estimates() -> dict[tuple[int, str], tuple[float, int]]:
+def win_rate_estimates(ctx: Context) -> dict[tuple[int, str], tuple[float, int]]:
     """Per (open stage id, customer tier, "" for all tiers): (share of closed deals that had
-    reached the stage and were won, how many closed deals that is). Only with enough history."""
+    reached the stage and were won, how many closed deals that is), of the deals ``ctx``
+    sees. Only with enough history."""
     open_stages = [s for s in stages() if not s.closed]
     counts: dict[tuple[int, str], list[int]] = {}
-    for tier, furthest, status, n in queries.reach_rows(None, None):
+    for tier, furthest, status, n in queries.reach_rows(None, None, seen_by=policy.seen_by(ctx)):
         if status == DealStatus.OPEN:
             continue
         top = open_stages[-1].position if status == DealStatus.WON else furthest

@@ -3,6 +3,10 @@
 The dashboard, the KPI workbook and the KPI report all read :func:`compute`; :data:`KPIS`
 names every figure with the sentence that defines it (context ``kpi``), so the three say the
 same thing. A period still running is measured up to today.
+
+An account manager's figures are those of the customers they see (their own and the
+unassigned ones) and of those customers' orders, deals, complaints and care tasks: each is
+one grouped query with that condition, where the owner's read the running totals.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from crmdesk.domain.clock import to_ms, today
 from crmdesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from crmdesk.domain.filters import DealFilter
 from crmdesk.domain.metrics import CHURN_DAYS
+from crmdesk.domain.roles import sees_only_own
+from crmdesk.services import policy
 from crmdesk.services.context import Context
 
 CONTEXT = "kpi"
@@ -235,23 +241,24 @@ def compute(ctx: Context, period: Period) -> Kpis:
     day = today(ctx.clock)
     period = period.up_to(day)
     start_ms, until_ms = day_start_ms(period.start), day_start_ms(period.until)
-    snap = sql.customer_snapshot()
+    seen = policy.seen_by(ctx)  # None: the whole book
+    snap = sql.customer_snapshot(seen_by=seen)
     out = Kpis(period=period, customers=snap.total, by_category=snap.by_category, by_tier=snap.by_tier,
                by_stage=snap.by_stage, customers_with_orders=snap.with_orders,
                lifetime_value_cents=snap.order_total_cents, missing_phone=snap.missing_phone)
-    out.active_at_start, out.retained = sql.retention(period.start, period.until, CHURN_DAYS)
-    (out.new_customers,) = sql.created_between([start_ms, until_ms])
+    out.active_at_start, out.retained = sql.retention(period.start, period.until, CHURN_DAYS, seen)
+    (out.new_customers,) = sql.created_between([start_ms, until_ms], seen)
 
     last_month = (period.until - dt.timedelta(days=1)).replace(day=1)
     out.months = [add_months(last_month, i - SERIES_MONTHS + 1) for i in range(SERIES_MONTHS)]
     edges = [*out.months, add_months(last_month, 1)]
-    out.new_by_month = sql.created_between([day_start_ms(d) for d in edges])
-    out.revenue_by_month = [cents for _n, cents in sql.revenue_between(edges)]
-    ((out.orders, out.revenue_cents),) = sql.revenue_between([period.start, period.until])
+    out.new_by_month = sql.created_between([day_start_ms(d) for d in edges], seen)
+    out.revenue_by_month = [cents for _n, cents in sql.revenue_between(edges, seen_by=seen)]
+    ((out.orders, out.revenue_cents),) = sql.revenue_between([period.start, period.until], seen_by=seen)
 
-    out.deals_opened, out.deals_opened_won = deals.opened_summary(start_ms, until_ms)
-    out.deals_won, out.deals_lost, _cycle = deals.closed_summary(start_ms, until_ms)
-    totals = pipeline.column_totals(DealFilter())
+    out.deals_opened, out.deals_opened_won = deals.opened_summary(start_ms, until_ms, seen)
+    out.deals_won, out.deals_lost, _cycle = deals.closed_summary(start_ms, until_ms, seen)
+    totals = pipeline.column_totals(DealFilter(), ctx)
     for stage in pipeline.stages():
         if stage.closed:
             continue
@@ -261,26 +268,36 @@ def compute(ctx: Context, period: Period) -> Kpis:
         out.open_pipeline_cents += t.amount_cents
         out.weighted_pipeline_cents += t.weighted_cents
 
-    found = complaints.stats(start_ms, until_ms, ctx.now())
+    found = complaints.stats(start_ms, until_ms, ctx.now(), seen)
     out.satisfaction, out.rated = found.satisfaction, found.rated
     out.complaints_received, out.complaints_resolved = found.total, found.resolved
     out.complaints_on_time_rate = found.on_time_rate
     out.complaints_open, out.complaints_overdue = found.open, found.overdue
-    out.care_due_today, out.care_overdue = counts.reminders_due(day)
-    out.duplicate_groups, out.duplicate_customers = sql.duplicate_suspects()
+    out.care_due_today, out.care_overdue = counts.reminders_due(day, seen)
+    out.duplicate_groups, out.duplicate_customers = sql.duplicate_suspects(seen_by=seen)
     return out
 
 
+CacheKey = tuple[Period, dt.date, int | None, bool]
+
+
+def _cache_key(ctx: Context, period: Period) -> CacheKey:
+    """The period, today ("up to today" moves at midnight) and whose figures they are: the
+    user and whether their sight is kept to their own customers, so one user's figures are
+    never handed to another."""
+    return period, today(ctx.clock), ctx.user_id, sees_only_own(ctx.role)
+
+
 class KpiCache:
-    """Figures per period, kept until the data changes (the dashboard drops them on every
-    change notice); safe to fill from a worker thread."""
+    """Figures per period and user, kept until the data changes (the dashboard drops them on
+    every change notice); safe to fill from a worker thread."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._found: dict[tuple[Period, dt.date], Kpis] = {}
+        self._found: dict[CacheKey, Kpis] = {}
 
     def get(self, ctx: Context, period: Period) -> Kpis:
-        key = (period, today(ctx.clock))  # "up to today" moves at midnight
+        key = _cache_key(ctx, period)
         with self._lock:
             hit = self._found.get(key)
         if hit is not None:
@@ -292,7 +309,7 @@ class KpiCache:
 
     def cached(self, ctx: Context, period: Period) -> Kpis | None:
         with self._lock:
-            return self._found.get((period, today(ctx.clock)))
+            return self._found.get(_cache_key(ctx, period))
 
     def clear(self) -> None:
         with self._lock:

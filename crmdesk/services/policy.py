@@ -4,7 +4,9 @@ read or change anything (so the app and the command line obey the same rules).
 Visibility is SQL: :func:`customer_scope` is a condition on the customer table (the indexed
 owner column) that the listing, counting and id-resolving queries add to their WHERE, and
 :func:`related_scope` extends it to deals, care tasks and complaints through their customer.
-Nothing is filtered row by row in Python.
+The aggregates (dashboard figures, complaint statistics, forecast and conversion) take
+:func:`seen_by` instead, the user whose sight their grouped SQL is kept to. Nothing is filtered
+row by row in Python.
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ def customer_scope(ctx: Context, c: type[m.Customer] = m.Customer) -> Expression
     if not roles.sees_only_own(ctx.role):
         return None
     return owned_or_unassigned(ctx.user_id or 0, c)  # (no user 0: then only the unassigned)
+
+
+def seen_by(ctx: Context) -> int | None:
+    """The user whose own and unassigned customers bound what ``ctx`` sees, for the storage
+    aggregates' ``seen_by``; None: all of them (the unscoped queries, exactly as before)."""
+    return (ctx.user_id or 0) if roles.sees_only_own(ctx.role) else None
 
 
 def deal_filter(ctx: Context, flt: DealFilter) -> DealFilter:

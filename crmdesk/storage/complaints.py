@@ -1,4 +1,8 @@
-"""Complaint queries: the filtered log and its statistics, in SQL."""
+"""Complaint queries: the filtered log and its statistics, in SQL.
+
+``seen_by`` (a user id) keeps a statistic to the complaints of the customers that account
+manager sees (see services.policy); None: every complaint, by the same query as before.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from crmdesk.domain.complaints import DONE_STATUSES, OPEN_STATUSES
 from crmdesk.domain.filters import UNASSIGNED, ComplaintFilter
 from crmdesk.storage import engine, text_search
 from crmdesk.storage import models as m
+from crmdesk.storage.listing import customer_of_deal_seen_by
+from crmdesk.storage.seen import record_seen
 
 if TYPE_CHECKING:
     from crmdesk.storage.listing import Listing
@@ -152,7 +158,8 @@ class ComplaintStats:
     repeat: list[tuple[int, str, int]] = field(default_factory=list)  # customer id, name, complaints
 
 
-def stats(received_from: int | None, received_until: int | None, now_ms: int) -> ComplaintStats:
+def stats(received_from: int | None, received_until: int | None, now_ms: int,
+          seen_by: int | None = None) -> ComplaintStats:
     """Statistics of the complaints received in a period (all time when both ends are None).
 
     Four passes over the period's complaints: the totals in one scan, categories with
@@ -168,6 +175,9 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
         where.append("received_at < ?")
         params.append(received_until)
     source = "complaint" + (" NOT INDEXED" if len(where) == 1 and engine.is_sqlite() else "")
+    if seen_by is not None:
+        where.append(record_seen("complaint.customer_id"))
+        params.append(seen_by)
     cond = " AND ".join(where)
     done = "status IN ({})".format(", ".join(f"'{s}'" for s in DONE_STATUSES))
     out = ComplaintStats()
@@ -199,7 +209,7 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
         by_category[key] = by_category.get(key, 0) + n
         out.by_severity[severity] = out.by_severity.get(severity, 0) + n
     out.by_category = sorted(by_category.items(), key=lambda item: (-item[1], item[0]))
-    out.open, out.overdue = open_and_overdue(now_ms)
+    out.open, out.overdue = open_and_overdue(now_ms, seen_by)
     top = engine.execute(
         f"SELECT customer_id, COUNT(*) AS n FROM {source} WHERE {cond} GROUP BY customer_id HAVING COUNT(*) > 1 "
         "ORDER BY n DESC, customer_id LIMIT 10", params).fetchall()
@@ -210,19 +220,26 @@ def stats(received_from: int | None, received_until: int | None, now_ms: int) ->
     return out
 
 
-def open_and_overdue(now_ms: int) -> tuple[int, int]:
+def open_and_overdue(now_ms: int, seen_by: int | None = None) -> tuple[int, int]:
     """(complaints being worked on, those past their deadline), through the status index."""
     opened = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
-    live_open, late = engine.execute(
-        f"SELECT COUNT(*), {engine.count_where('due_at < ?')} FROM complaint WHERE deleted_at IS NULL AND status IN ({opened})",
-        [now_ms]).fetchone()
+    sql = (f"SELECT COUNT(*), {engine.count_where('due_at < ?')} FROM complaint"
+           f" WHERE deleted_at IS NULL AND status IN ({opened})")
+    params = [now_ms]
+    if seen_by is not None:
+        sql += f" AND {record_seen('complaint.customer_id')}"
+        params.append(seen_by)
+    live_open, late = engine.execute(sql, params).fetchone()
     return int(live_open or 0), int(late or 0)
 
 
-def became_overdue(after_ms: int, until_ms: int, limit: int) -> tuple[int, list[tuple[int, str, str]]]:
+def became_overdue(after_ms: int, until_ms: int, limit: int,
+                   seen_by: int | None = None) -> tuple[int, list[tuple[int, str, str]]]:
     k, c = m.Complaint, m.Customer
     where = (k.deleted_at.is_null() & k.status.in_(list(OPEN_STATUSES)) & (k.due_at > after_ms)
              & (k.due_at <= until_ms))
+    if seen_by is not None:
+        where &= customer_of_deal_seen_by(seen_by, k.customer)
     total = int(k.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
     first = list(k.select(k.id, c.name, k.description).join(c, on=(k.customer == c.id)).where(where)
                  .order_by(k.due_at, k.id).limit(limit).tuples())

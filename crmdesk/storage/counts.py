@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from peewee import SQL, fn
 
 from crmdesk.storage import models as m
+from crmdesk.storage.listing import customer_of_deal_seen_by
 
 
 def customers_by(column: str) -> dict[str, int]:
@@ -24,9 +25,13 @@ def open_pipeline() -> tuple[int, int]:
     return int(n), int(total)
 
 
-def reminders_due(day: dt.date) -> tuple[int, int]:
+def reminders_due(day: dt.date, seen_by: int | None = None) -> tuple[int, int]:
+    """(open care tasks due on ``day``, open ones due before it); with ``seen_by``, the tasks of
+    the customers that user sees and those of no customer (as the calendar shows them)."""
     r = m.Reminder
     live = r.deleted_at.is_null() & (r.status == "open")
+    if seen_by is not None:
+        live &= r.customer.is_null() | customer_of_deal_seen_by(seen_by, r.customer)
     due = r.select(fn.COUNT(SQL("*"))).where(live & (r.due_on == day)).scalar()
     overdue = r.select(fn.COUNT(SQL("*"))).where(live & (r.due_on < day)).scalar()
     return int(due or 0), int(overdue or 0)

@@ -5,6 +5,12 @@ The scanning forms stay for engines without the triggers and as the reference th
 checked against. Plain SQL that SQLite and PostgreSQL both run (``CASE`` rather than summed
 booleans). Dates are ISO text in SQLite's date columns, so a day compares as
 ``date.isoformat()``.
+
+``seen_by`` (a user id) keeps a figure to what that account manager sees (see
+services.policy): their own and the unassigned customers, and those customers' records. The
+running totals cover the whole book, so such a figure is one grouped query over the customers
+they see instead, driven from the ``customer_live_owner`` index; without ``seen_by`` every
+reader runs exactly as before.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 
 from crmdesk.storage import engine
 from crmdesk.storage import models as m
+from crmdesk.storage.seen import customer_seen, seen_customers
 
 
 def _db():  # noqa: ANN202 - the models' peewee database
@@ -94,12 +101,22 @@ _TALLY_READ = ("SELECT category, tier, stage, customers, missing_phone, buyers, 
                " WHERE customers <> 0")
 
 
-def customer_snapshot(*, scan: bool = False) -> CustomerSnapshot:
+def _tally_seen() -> str:
+    """The scan of the tally, over the customers one user sees (one ``?``: the user)."""
+    return _TALLY_SCAN.replace(" FROM customer WHERE", f" FROM {seen_customers('c')} WHERE").replace(
+        " GROUP BY", f" AND {customer_seen('c')} GROUP BY")
+
+
+def customer_snapshot(*, scan: bool = False, seen_by: int | None = None) -> CustomerSnapshot:
     """The live customers by category, tier and stage, from the running totals (or, with
-    ``scan`` or where there are none, from one pass over the table)."""
-    sql = _TALLY_SCAN if scan or not has_rollups() else _TALLY_READ
+    ``scan`` or where there are none, from one pass over the table; with ``seen_by``, one
+    pass over the customers that user sees)."""
+    if seen_by is not None:
+        rows = engine.execute(_tally_seen(), [seen_by])
+    else:
+        rows = _db().execute_sql(_TALLY_SCAN if scan or not has_rollups() else _TALLY_READ)
     out = CustomerSnapshot()
-    for category, tier, stage, n, no_phone, buyers, spent in _db().execute_sql(sql):
+    for category, tier, stage, n, no_phone, buyers, spent in rows:
         out.total += n
         for bucket, key in ((out.by_category, category), (out.by_tier, tier), (out.by_stage, stage)):
             bucket[key] = bucket.get(key, 0) + n
@@ -114,9 +131,10 @@ def customer_snapshot(*, scan: bool = False) -> CustomerSnapshot:
 _RETAINED = 1 << 32
 
 
-def retention(start: dt.date, until: dt.date, year_days: int) -> tuple[int, int]:
+def retention(start: dt.date, until: dt.date, year_days: int, seen_by: int | None = None) -> tuple[int, int]:
     """(customers active when [start, until) began, how many of them were still active at its
-    end), where active at a day means an order in the ``year_days`` before it.
+    end), where active at a day means an order in the ``year_days`` before it (of the
+    customers ``seen_by`` sees, if given).
 
     Reads the live customers who ordered since ``start - year_days`` from the index of their
     first and last order days; their first and last order settle most cases, and only the rest
@@ -134,14 +152,28 @@ def retention(start: dt.date, until: dt.date, year_days: int) -> tuple[int, int]
     still = (f"(c.last_order_on >= ? AND c.last_order_on < ?) OR (c.first_order_on >= ? AND c.first_order_on < ?)"
              f" OR (c.last_order_on >= ? AND c.first_order_on < ? AND {ordered})")
     still_params = [u_back, u, u_back, u, u, u_back, u_back, u]
+    table = "customer c" if seen_by is None else seen_customers("c")
     sql = (f"SELECT SUM(CASE WHEN {active} THEN CASE WHEN {still} THEN {_RETAINED + 1} ELSE 1 END ELSE 0 END)"
-           " FROM customer c WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.last_order_on >= ?")
-    packed = int(engine.execute(sql, [*active_params, *still_params, s_back]).fetchone()[0] or 0)
+           f" FROM {table} WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.last_order_on >= ?")
+    params = [*active_params, *still_params, s_back]
+    if seen_by is not None:
+        sql += f" AND {customer_seen('c')}"
+        params.append(seen_by)
+    packed = int(engine.execute(sql, params).fetchone()[0] or 0)
     return packed % _RETAINED, packed // _RETAINED
 
 
-def created_between(bounds_ms: list[int]) -> list[int]:
-    """Live customers created in each [bounds[i], bounds[i+1]), from the created_at index."""
+def created_between(bounds_ms: list[int], seen_by: int | None = None) -> list[int]:
+    """Live customers created in each [bounds[i], bounds[i+1]), from the created_at index (with
+    ``seen_by``: of the customers that user sees, counted in one grouped pass)."""
+    if seen_by is not None:
+        if len(bounds_ms) < 2:
+            return []
+        cases = " ".join(f"WHEN created_at < {int(edge)} THEN {i}" for i, edge in enumerate(bounds_ms[1:]))
+        sql = (f"SELECT CASE {cases} END AS bucket, COUNT(*) FROM customer WHERE deleted_at IS NULL"
+               f" AND created_at >= ? AND created_at < ? AND {customer_seen()} GROUP BY bucket")
+        found = {int(b): int(n) for b, n in engine.execute(sql, [int(bounds_ms[0]), int(bounds_ms[-1]), seen_by])}
+        return [found.get(i, 0) for i in range(len(bounds_ms) - 1)]
     db = _db()
     return [
         int(engine.execute("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND created_at >= ? "
@@ -150,29 +182,58 @@ def created_between(bounds_ms: list[int]) -> list[int]:
     ]
 
 
-def revenue_between(days: list[dt.date], *, scan: bool = False) -> list[tuple[int, int]]:
+def revenue_between(days: list[dt.date], *, scan: bool = False,
+                    seen_by: int | None = None) -> list[tuple[int, int]]:
     """(orders, amount in cents) of live orders in each [days[i], days[i+1]), in one query: over
-    the per-day totals, or (``scan``, or where there are none) one range of the order-day index."""
+    the per-day totals, or (``scan``, or where there are none) one range of the order-day index.
+    With ``seen_by``: the orders of the live customers that user sees, each customer's read from
+    its range of the customer-and-day index (a binned customer's orders are hidden with it)."""
     if len(days) < 2:
         return []
     edges = [d.isoformat() for d in days]
     cases = " ".join(f"WHEN {{day}} < '{edge}' THEN {i}" for i, edge in enumerate(edges[1:]))
-    if scan or not has_rollups():
+    params: list[object] = [edges[0], edges[-1]]
+    if seen_by is not None:
+        sql = (f"SELECT CASE {cases.format(day='o.ordered_on')} END AS bucket, COUNT(*), SUM(o.amount_cents)"
+               f" FROM {seen_customers('c')} CROSS JOIN sale_order o"  # (SQLite: the customers outside)
+               f" WHERE o.customer_id = c.id AND c.deleted_at IS NULL AND {customer_seen('c')}"
+               " AND o.deleted_at IS NULL AND o.ordered_on >= ? AND o.ordered_on < ? GROUP BY bucket")
+        params.insert(0, seen_by)
+    elif scan or not has_rollups():
         sql = (f"SELECT CASE {cases.format(day='ordered_on')} END AS bucket, COUNT(*), SUM(amount_cents)"
                " FROM sale_order WHERE deleted_at IS NULL AND ordered_on >= ? AND ordered_on < ? GROUP BY bucket")
     else:
         sql = (f"SELECT CASE {cases.format(day='day')} END AS bucket, SUM(orders), SUM(cents)"
                " FROM kpi_order_day WHERE day >= ? AND day < ? GROUP BY bucket")
     found = {int(b): (int(n or 0), int(total or 0))
-             for b, n, total in engine.execute(sql, [edges[0], edges[-1]])}
+             for b, n, total in engine.execute(sql, params)}
     return [found.get(i, (0, 0)) for i in range(len(days) - 1)]
 
 
-def duplicate_suspects(*, scan: bool = False) -> tuple[int, int]:
+def duplicate_suspects(*, scan: bool = False, seen_by: int | None = None) -> tuple[int, int]:
     """(groups, customers) of live customers sharing a phone number or an e-mail address: the
     shared keys of the running totals, or (``scan``, or where there are none) a pass over the
-    two partial indexes. A customer in both kinds of group counts in each."""
+    two partial indexes. A customer in both kinds of group counts in each. With ``seen_by``:
+    among the customers that user sees. Two of them can share a key only if it is shared in
+    the whole book, so where the running totals are kept only the customers of the (few)
+    shared keys are looked at; elsewhere it is one pass over the seen customers per kind."""
     db = _db()
+    if seen_by is not None:
+        groups = people = 0
+        for kind, column in (("phone", "phone_e164"), ("email", "email")):
+            if has_rollups():
+                source = "customer c"
+                shared = (f" AND c.{column} IN"
+                          f" (SELECT value FROM kpi_contact_key WHERE kind = '{kind}' AND customers > 1)")
+            else:
+                source, shared = seen_customers("c"), ""
+            n_groups, n_people = engine.execute(
+                f"SELECT COUNT(*), COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM {source} "
+                f"WHERE c.deleted_at IS NULL AND c.{column} <> ''{shared} AND {customer_seen('c')} "
+                f"GROUP BY c.{column} HAVING COUNT(*) > 1) AS shared", [seen_by]).fetchone()
+            groups += int(n_groups or 0)
+            people += int(n_people or 0)
+        return groups, people
     if not scan and has_rollups():
         n_groups, n_people = db.execute_sql(
             "SELECT COUNT(*), COALESCE(SUM(customers), 0) FROM kpi_contact_key WHERE customers > 1").fetchone()

@@ -1,6 +1,8 @@
 """Pipeline queries: the board's cards a page at a time, column totals, forecast, history.
 
 Cards are light tuples (see :data:`CARD_FIELDS`); every aggregate is one grouped query.
+``seen_by`` (a user id, as in ``DealFilter.seen_by``) keeps an aggregate to the deals of the
+customers that account manager sees; None: all deals, by the same query as before.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from crmdesk.domain.filters import UNASSIGNED, DealFilter
 from crmdesk.storage import engine
 from crmdesk.storage import models as m
 from crmdesk.storage.listing import customer_of_deal_seen_by, customer_search_ids
+from crmdesk.storage.seen import record_seen
 
 CARD_FIELDS = (
     "id",
@@ -192,7 +195,8 @@ def forecast_rows(flt: DealFilter) -> list[tuple]:
     return list(query.tuples())
 
 
-def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool = True) -> list[tuple]:
+def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool = True,
+               seen_by: int | None = None) -> list[tuple]:
     """Deals grouped by (customer tier, furthest open stage position reached, status): counts.
 
     A deal "reached" every open stage up to the furthest one its history shows; a won deal
@@ -215,6 +219,8 @@ def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool 
         where.append(o.created_at >= opened_from)
     if opened_until is not None:
         where.append(o.created_at < opened_until)
+    if seen_by is not None:
+        where.append(customer_of_deal_seen_by(seen_by, o.customer))
     tier = c.tier if by_tier else Value("")
     query = o.select(tier, furthest.c.reach, o.status, fn.COUNT(SQL("*")))
     groups = [furthest.c.reach, o.status]
@@ -232,13 +238,15 @@ def reach_rows(opened_from: int | None, opened_until: int | None, by_tier: bool 
 _BINNED_CUSTOMERS = "SELECT id FROM customer WHERE deleted_at IS NOT NULL"
 
 
-def stage_durations(began_from: int | None, began_until: int | None) -> dict[int, tuple[int, float]]:
+def stage_durations(began_from: int | None, began_until: int | None,
+                    seen_by: int | None = None) -> dict[int, tuple[int, float]]:
     """Per stage id: (finished stays, average stay in ms) of the stays that began in
     [from, until) (ms; None: open-ended), from consecutive history entries.
 
     One pass over the history index: binned deals are left out by a (short) list of their ids
     rather than by looking up each move's deal; the period applies to where a stay begins, so
-    it costs nothing extra.
+    it costs nothing extra. With ``seen_by``, only the deals of the customers that user sees
+    (whole deals are left out, so the stays of the others are unchanged).
     """
     mark = m.database_proxy.param
     bounds, params = "", []
@@ -250,33 +258,43 @@ def stage_durations(began_from: int | None, began_until: int | None) -> dict[int
         params.append(began_until)
     dead = ("SELECT id FROM opportunity WHERE deleted_at IS NOT NULL"
             f" OR customer_id IN ({_BINNED_CUSTOMERS})")
+    seen, seen_params = "", []
+    if seen_by is not None:  # the deals of the customers seen, each by a probe of its customer's key
+        seen = (" AND sc.opportunity_id IN (SELECT o.id FROM opportunity o WHERE"
+                f" {engine.sql(record_seen('o.customer_id'))})")
+        seen_params.append(seen_by)
     # Moves of one deal in the same millisecond follow each other in either order: the
     # stays between them are zero both ways, so the averages do not depend on it.
     sql = (
         "SELECT stage, COUNT(*), AVG(next_at - moved_at) FROM ("
         " SELECT sc.to_stage_id AS stage, sc.moved_at AS moved_at,"
         "  LEAD(sc.moved_at) OVER (PARTITION BY sc.opportunity_id ORDER BY sc.moved_at) AS next_at"
-        f" FROM stage_change sc WHERE sc.deleted_at IS NULL AND sc.opportunity_id NOT IN ({dead})"
+        f" FROM stage_change sc WHERE sc.deleted_at IS NULL AND sc.opportunity_id NOT IN ({dead}){seen}"
         f") AS stays WHERE next_at IS NOT NULL{bounds} GROUP BY stage"
     )
-    cursor = m.database_proxy.execute_sql(sql, params)
+    cursor = m.database_proxy.execute_sql(sql, [*seen_params, *params])
     return {stage: (n, float(avg or 0)) for stage, n, avg in cursor.fetchall()}
 
 
-def opened_summary(opened_from: int, opened_until: int) -> tuple[int, int]:
+def opened_summary(opened_from: int, opened_until: int, seen_by: int | None = None) -> tuple[int, int]:
     """(deals opened in [from, until) (ms), how many of them are won by now), of live
     customers: the cohort counts of :func:`reach_rows` without reading any stage history."""
     o = m.Opportunity
     where = [o.deleted_at.is_null(), _live_customers(False), o.created_at >= opened_from, o.created_at < opened_until]
+    if seen_by is not None:
+        where.append(customer_of_deal_seen_by(seen_by, o.customer))
     won = fn.SUM(Case(None, [(o.status == "won", 1)], 0))
     opened, n_won = o.select(fn.COUNT(SQL("*")), won).where(reduce(operator.and_, where)).tuples().get()
     return int(opened or 0), int(n_won or 0)
 
 
-def closed_summary(closed_from: int | None, closed_until: int | None) -> tuple[int, int, float | None]:
+def closed_summary(closed_from: int | None, closed_until: int | None,
+                   seen_by: int | None = None) -> tuple[int, int, float | None]:
     """(won, lost, average sales cycle of won deals in ms) for deals closed in the period."""
     o = m.Opportunity
     where = [o.deleted_at.is_null(), o.closed_at.is_null(False)]
+    if seen_by is not None:
+        where.append(customer_of_deal_seen_by(seen_by, o.customer))
     if closed_from is not None:
         where.append(o.closed_at >= closed_from)
     if closed_until is not None:

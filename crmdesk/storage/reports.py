@@ -8,6 +8,7 @@ import datetime as dt
 from peewee import JOIN, fn
 
 from crmdesk.storage import models as m
+from crmdesk.storage.listing import customer_of_deal_seen_by
 
 
 def open_deals(customer_id: int, limit: int) -> list[tuple]:
@@ -52,10 +53,13 @@ def customers_named(text: str, e164: str, limit: int = 3) -> list[int]:
     return [row.id for row in query]
 
 
-def complaint_status_counts(received_from: int | None, received_until: int | None) -> dict[str, int]:
-    """Complaints received in [from, until) per status."""
+def complaint_status_counts(received_from: int | None, received_until: int | None,
+                            seen_by: int | None = None) -> dict[str, int]:
+    """Complaints received in [from, until) per status (of the customers ``seen_by`` sees, if given)."""
     k = m.Complaint
     where = k.deleted_at.is_null()
+    if seen_by is not None:
+        where &= customer_of_deal_seen_by(seen_by, k.customer)
     if received_from is not None:
         where &= k.received_at >= received_from
     if received_until is not None:

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         from crmdesk.services import complaints
 
         now = self.ctx.now() if now is None else now
-        total, first = complaints.became_overdue(self._overdue_checked, now)
+        total, first = complaints.became_overdue(self.ctx, self._overdue_checked, now)
         self._overdue_checked = now
         if not total:
             return ""

@@ -194,7 +194,7 @@ def test_forecast_by_month_and_owner(ctx: Context, book: dict) -> None:
                                                  ("C", dt.date(2027, 1, 9), 400_000, 25, None),
                                                  ("D", None, 1_000, None, None)):
         pipeline.create_deal(ctx, DealInput(book["张伟"], title, amount, probability, day, who))
-    rows = [(r.month, r.owner_id, r.count, r.amount_cents, r.weighted_cents) for r in forecast.forecast(DealFilter())]
+    rows = [(r.month, r.owner_id, r.count, r.amount_cents, r.weighted_cents) for r in forecast.forecast(ctx, DealFilter())]
     assert rows == [(dt.date(2026, 12, 1), owner.id, 2, 300_000, 50_000 + 20_000),
                     (dt.date(2027, 1, 1), None, 1, 400_000, 100_000),
                     (None, None, 1, 1_000, 100)]
@@ -215,7 +215,7 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     pipeline.win_deal(ctx, deals[0], None, 1000)  # won after 10 days in all
     pipeline.lose_deal(ctx, deals[1], None, reason)
     pipeline.lose_deal(ctx, deals[4], None, reason)
-    result = forecast.conversion(None, None)
+    result = forecast.conversion(ctx, None, None)
     flows = {f.stage.id: f for f in result.flows}
     assert result.opened == 6
     assert flows[lead.id].reached == 6 and flows[lead.id].to_next == pytest.approx(4 / 6)
@@ -226,11 +226,11 @@ def test_conversion_win_rate_cycle_and_estimates_by_hand(ctx: Context, book: dic
     assert flows[qualified.id].average_days == pytest.approx(4)
     assert (result.won, result.lost, result.win_rate) == (1, 2, pytest.approx(1 / 3))
     assert result.average_cycle_days == pytest.approx(10)
-    assert forecast.win_rate_estimates() == {}  # three closed deals are not enough history
+    assert forecast.win_rate_estimates(ctx) == {}  # three closed deals are not enough history
     later = dt.datetime(2030, 1, 1).timestamp() * 1000
-    assert forecast.conversion(int(later), None).opened == 0
+    assert forecast.conversion(ctx, int(later), None).opened == 0
     # A period counts the deals opened in it, and the stays that began in it.
-    since_qualified = forecast.conversion(moved_to_qualified, None)
+    since_qualified = forecast.conversion(ctx, moved_to_qualified, None)
     stays = {f.stage.id: f.average_days for f in since_qualified.flows}
     assert since_qualified.opened == 0 and stays[lead.id] is None and stays[qualified.id] == pytest.approx(4)
 

@@ -63,6 +63,7 @@ def export_opportunities(
     words = words or Vocabulary()
     fmt = format_of(path, fmt)
     statuses = DEAL_STATUSES[status]
+    flt = policy.deal_filter(ctx, flt)  # the totals and the rows alike
     totals = pipeline.column_totals(flt)
     stage_kinds = _stage_kinds()
     total = sum(n for sid, (n, _a, _w) in totals.items() if stage_kinds.get(sid) in statuses)

@@ -91,12 +91,13 @@ class AnalysisDialog(QDialog):
         self.load_conversion()
 
     def load_forecast(self) -> None:
-        flt = self.flt
-        self.runner.run(lambda: forecast.forecast(flt), self._show_forecast, self._failed)
+        ctx, flt = self.ctx, self.flt
+        self.runner.run(lambda: forecast.forecast(ctx, flt), self._show_forecast, self._failed)
 
     def load_conversion(self) -> None:
-        start, until = period_range(self.period.currentData(), self.ctx)
-        self.runner.run(lambda: forecast.conversion(start, until), self._show_conversion, self._failed)
+        ctx = self.ctx
+        start, until = period_range(self.period.currentData(), ctx)
+        self.runner.run(lambda: forecast.conversion(ctx, start, until), self._show_conversion, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(labels.error_text(exc))

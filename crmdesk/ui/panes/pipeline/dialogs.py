@@ -117,7 +117,7 @@ class DealDialog(Form):
         self.submit = self._save
         self._estimates: dict = {}
         self.picker.chosen.connect(lambda _id: self._show_estimate())
-        runner.run(forecast.win_rate_estimates, self._got_estimates, lambda _exc: None)
+        runner.run(lambda: forecast.win_rate_estimates(ctx), self._got_estimates, lambda _exc: None)
         (self.title if record or customer else self.picker.find).setFocus()
 
     def _got_estimates(self, estimates: dict) -> None:
