@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
 from crmdesk.domain.clock import FixedClock
@@ -110,3 +111,12 @@ def build(ctx: Context, clock: FixedClock, between: Callable[[Book], None] = lam
     book.customers["li"].append(customers.create_customer(ctx, CustomerInput(
         name="li-twin", owner_id=book.users["li"], phone=twin.phone))[0])
     return book
+
+
+def seen_before_li(ctx: Context, clock: FixedClock, figures: Callable[[Context], dict[Any, Any]]
+                   ) -> tuple[Book, dict[Any, Any]]:
+    """The whole book, and ``figures`` as the owner read them before Li's customers came: what
+    Wang, who sees their own and the unassigned customers, is to see of the finished book."""
+    before: dict[Any, Any] = {}
+    book = build(ctx, clock, lambda made: before.update(figures(made.measuring())))
+    return book, before

@@ -20,18 +20,17 @@ Seen = tuple[team_book.Book, dict[str, object]]  # the book, and what Wang is to
 @pytest.fixture()
 def seen(db: Path, ctx: Context, clock: FixedClock) -> Seen:
     """The book, and what the owner saw of it before Li's customers came: what Wang sees."""
-    before: dict[str, object] = {}
-
-    def measure(book: team_book.Book) -> None:
-        owner = book.measuring()
+    def figures(owner: Context) -> dict[str, object]:
         now = owner.now()
-        before["all time"] = complaints.statistics(owner)
-        before["last 3 days"] = complaints.statistics(owner, now - 3 * DAY, now)
-        before["open"] = complaints.open_and_overdue(owner)
-        before["overdue"] = complaints.became_overdue(owner, 0, now)
-        before["statuses"] = complaint_status_counts(None, None)
+        return {
+            "all time": complaints.statistics(owner),
+            "last 3 days": complaints.statistics(owner, now - 3 * DAY, now),
+            "open": complaints.open_and_overdue(owner),
+            "overdue": complaints.became_overdue(owner, 0, now),
+            "statuses": complaint_status_counts(None, None),
+        }
 
-    return team_book.build(ctx, clock, measure), before
+    return team_book.seen_before_li(ctx, clock, figures)
 
 
 def test_an_account_manager_s_complaint_figures_count_only_what_they_see(seen: Seen) -> None:

@@ -18,16 +18,12 @@ Seen = tuple[team_book.Book, dict[str, object]]  # the book, and what Wang is to
 @pytest.fixture()
 def seen(db: Path, ctx: Context, clock: FixedClock) -> Seen:
     """The book, and what the owner saw of it before Li's customers came: what Wang sees."""
-    before: dict[str, object] = {}
-
-    def measure(book: team_book.Book) -> None:
-        owner = book.measuring()
-        before["forecast"] = forecast.forecast(owner, DealFilter())
-        before["conversion"] = forecast.conversion(owner, None, None)
-        before["today"] = forecast.conversion(owner, owner.now() - team_book.DAY, owner.now())
-        before["estimates"] = forecast.win_rate_estimates(owner)
-
-    return team_book.build(ctx, clock, measure), before
+    return team_book.seen_before_li(ctx, clock, lambda owner: {
+        "forecast": forecast.forecast(owner, DealFilter()),
+        "conversion": forecast.conversion(owner, None, None),
+        "today": forecast.conversion(owner, owner.now() - team_book.DAY, owner.now()),
+        "estimates": forecast.win_rate_estimates(owner),
+    })
 
 
 def test_an_account_manager_s_forecast_and_conversion_count_only_what_they_see(seen: Seen) -> None:

@@ -23,13 +23,8 @@ Seen = tuple[team_book.Book, dict[Period, kpi.Kpis]]  # the book, and what Wang 
 @pytest.fixture()
 def seen(db: Path, ctx: Context, clock: FixedClock) -> Seen:
     """The book, and the owner's figures of it before Li's customers came: what Wang sees."""
-    before: dict[Period, kpi.Kpis] = {}
-
-    def measure(book: team_book.Book) -> None:
-        for period in (NOVEMBER, YEAR):
-            before[period] = kpi.compute(book.measuring(), period)
-
-    return team_book.build(ctx, clock, measure), before
+    return team_book.seen_before_li(ctx, clock, lambda owner: {
+        period: kpi.compute(owner, period) for period in (NOVEMBER, YEAR)})
 
 
 def test_an_account_manager_counts_their_own_and_the_unassigned_customers(seen: Seen) -> None:
