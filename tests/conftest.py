@@ -25,6 +25,15 @@ def crmdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def default_currency() -> Iterator[None]:
+    """Every test starts in the default currency, whichever fixtures it uses: the currency is
+    process state that a test choosing another one (through a window, say) would leave behind."""
+    currency.set_current(currency.DEFAULT)
+    yield
+    currency.set_current(currency.DEFAULT)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
@@ -36,7 +45,6 @@ def db(db_path: Path) -> Iterator[Path]:
     open_database(db_path)
     yield db_path
     close_database()
-    currency.set_current(currency.DEFAULT)  # a test that chose another currency leaves none behind
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.domain import currency
 from crmdesk.storage.database import close_database, open_database
 from tests.conftest import open_on_postgresql
 
@@ -29,4 +28,3 @@ def db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Path | str]:
         close_database()
         server.drop(name)  # type: ignore[attr-defined]
     close_database()
-    currency.set_current(currency.DEFAULT)
