@@ -21,6 +21,16 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+def batch_uid_prefix() -> str:
+    """20 random hex digits for one statement that makes many records at once: each record's
+    uid is this prefix and its 12-hex-digit row number. As unique as :func:`new_uid` across
+    databases (80 random bits per statement, which makes at most 16**12 rows), but the new uids
+    sit side by side in the uid index instead of one random page each (see issue 5's numbers)."""
+    import uuid
+
+    return uuid.uuid4().hex[:20]
+
+
 def seeded_uid(rng: random.Random) -> str:
     """A UUID drawn from a seeded generator, so demo data is reproducible."""
     import uuid

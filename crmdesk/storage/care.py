@@ -10,6 +10,7 @@ from functools import reduce
 
 from peewee import JOIN, SQL, Expression, Tuple, fn
 
+from crmdesk.domain.ids import batch_uid_prefix
 from crmdesk.storage import engine
 from crmdesk.storage import models as m
 
@@ -261,6 +262,9 @@ def series_first_key(series_uid: str) -> str | None:
 
 
 # -- set-based generation (SQLite): one INSERT … SELECT per tier and id range ------------------
+# A generated task's uid: the statement's random prefix (the first parameter) and the row's
+# number in it, so that a statement's new uids are neighbours in the uid index.
+BATCH_UID = "? || printf('%012x', row_number() OVER ())"
 # When the customer was last in touch, as the cadence counts it: the last contact, or (never
 # contacted) when they were added. A contact task finished without a logged contact starts the
 # next one itself (see services.care), so generation needs nothing more.
@@ -284,12 +288,13 @@ def insert_cadence_tasks_sqlite(tier: str, days: int, cutoff_ms: int, today: dt.
     sql = (
         "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
         " assignee_id, created_at)"
-        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'cadence', ?, '', {due}, 'open',"
-        f" 'cadence:' || c.id || ':' || {due}, c.owner_id, ?"
+        f" SELECT {BATCH_UID}, ?, id, 'cadence', ?, '', due, 'open', 'cadence:' || id || ':' || due, owner_id, ?"
+        f" FROM (SELECT c.id AS id, c.owner_id AS owner_id, {due} AS due"  # the local day once per row
         " FROM customer c WHERE c.id >= ? AND c.id < ? AND c.deleted_at IS NULL AND c.tier = ?"
-        f" AND {CADENCE_BASIS} < ? AND {_NO_OPEN_CADENCE}"
+        f" AND {CADENCE_BASIS} < ? AND {_NO_OPEN_CADENCE})"
     )
-    cursor = m.database_proxy.execute_sql(sql, (now_ms, str(days), now_ms, low_id, high_id, tier, cutoff_ms))
+    cursor = m.database_proxy.execute_sql(
+        sql, (batch_uid_prefix(), now_ms, str(days), now_ms, low_id, high_id, tier, cutoff_ms))
     return max(cursor.rowcount, 0)
 
 
@@ -299,12 +304,12 @@ def insert_holiday_tasks_sqlite(key: str, date: dt.date, due: dt.date, tiers: li
     sql = (
         "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
         " assignee_id, created_at)"
-        " SELECT lower(hex(randomblob(16))), ?, c.id, 'holiday', ?, '', ?, 'open',"
+        f" SELECT {BATCH_UID}, ?, c.id, 'holiday', ?, '', ?, 'open',"
         " 'holiday:' || ? || ':' || ? || ':' || c.id, c.owner_id, ?"
         f" FROM customer c WHERE c.id >= ? AND c.id < ? AND c.deleted_at IS NULL AND c.tier IN ({marks})"
     )
     cursor = m.database_proxy.execute_sql(
-        sql, (now_ms, key, due.isoformat(), key, date.isoformat(), now_ms, low_id, high_id, *tiers))
+        sql, (batch_uid_prefix(), now_ms, key, due.isoformat(), key, date.isoformat(), now_ms, low_id, high_id, *tiers))
     return max(cursor.rowcount, 0)
 
 
@@ -328,13 +333,13 @@ def insert_birthday_tasks_sqlite(window: list[tuple[str, int, int, bool, dt.date
         "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
         " assignee_id, created_at)"
         f" WITH w(cal, month, day, leap, birthday, lead, due) AS (VALUES {values})"
-        " SELECT lower(hex(randomblob(16))), ?, c.id, 'birthday', w.birthday, '', w.due, 'open',"
+        f" SELECT {BATCH_UID}, ?, c.id, 'birthday', w.birthday, '', w.due, 'open',"
         " 'birthday:' || c.id || ':' || w.birthday || ':' || w.lead, c.owner_id, ?"
         " FROM w JOIN customer c ON c.birthday_calendar = w.cal AND c.birth_month = w.month AND c.birth_day = w.day"
         " WHERE c.deleted_at IS NULL AND c.birth_month IS NOT NULL"
         " AND (w.cal <> 'lunar' OR c.birth_leap_month = w.leap)"
     )
-    cursor = m.database_proxy.execute_sql(sql, (*params, now_ms, now_ms))
+    cursor = m.database_proxy.execute_sql(sql, (*params, batch_uid_prefix(), now_ms, now_ms))
     return max(cursor.rowcount, 0)
 
 
@@ -350,11 +355,11 @@ def insert_anniversary_tasks_sqlite(window: list[tuple[str, dt.date]], now_ms: i
         "INSERT OR IGNORE INTO reminder (uid, stamp, customer_id, kind, title, notes, due_on, status, source_key,"
         " assignee_id, created_at)"
         f" WITH w(md, day, year) AS (VALUES {values})"
-        f" SELECT lower(hex(randomblob(16))), ?, c.id, 'anniversary', c.first_order_on || ':' || ({years}), '',"
+        f" SELECT {BATCH_UID}, ?, c.id, 'anniversary', c.first_order_on || ':' || ({years}), '',"
         " w.day, 'open', 'anniversary:' || c.id || ':' || w.day, c.owner_id, ?"
         " FROM customer c INDEXED BY customer_live_order_days CROSS JOIN w"
         " ON substr(c.first_order_on, 6, 5) = w.md"
         f" WHERE c.deleted_at IS NULL AND c.last_order_on IS NOT NULL AND c.first_order_on IS NOT NULL AND {years} >= 1"
     )
-    cursor = m.database_proxy.execute_sql(sql, (*params, now_ms, now_ms))
+    cursor = m.database_proxy.execute_sql(sql, (*params, batch_uid_prefix(), now_ms, now_ms))
     return max(cursor.rowcount, 0)

@@ -197,6 +197,23 @@ def test_the_set_based_and_the_row_by_row_generation_agree(shop: Context, clock,
     assert made() == row_by_row and len(row_by_row) > 100
 
 
+@pytest.mark.sqlite_only("the uids of SQLite's set-based generation; other engines make each task's uid in Python")
+def test_generated_tasks_get_unique_uids_numbered_per_statement(shop: Context, clock) -> None:
+    from crmdesk.services.demo.generator import generate
+
+    generate(shop, 300, seed=4)
+    clock.advance(days=100)
+    care.bring_up_to_date(shop)
+    uids = [uid for (uid,) in m.Reminder.select(m.Reminder.uid).where(m.Reminder.created_at == shop.now()).tuples()]
+    assert len(uids) > 100 and len(set(uids)) == len(uids)
+    assert all(len(uid) == 32 and int(uid, 16) >= 0 and uid == uid.lower() for uid in uids)
+    by_statement: dict[str, list[int]] = {}
+    for uid in uids:
+        by_statement.setdefault(uid[:20], []).append(int(uid[20:], 16))
+    assert len(by_statement) > 1  # each statement draws its own random prefix
+    assert all(sorted(numbers) == list(range(1, len(numbers) + 1)) for numbers in by_statement.values())
+
+
 def test_a_moved_occurrence_keeps_its_series_on_the_rule(shop: Context) -> None:
     tid, _ = care.create_task(shop, care.TaskInput("周会", D(2026, 11, 23), recurrence=care.Recurrence("weekly")))
     care.snooze_preset(shop, tid, "tomorrow")  # this Monday's meeting moves to Tuesday
