@@ -76,9 +76,25 @@ class Store:
         return self.db.execute_sql(self.q(sql), list(params))
 
     def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        if rows:
-            cursor = self.db.cursor()
-            cursor.executemany(self.q(sql), [list(r) for r in rows])
+        """One statement for each of ``rows``. On PostgreSQL (where psycopg2's ``executemany``
+        waits for the server after every row) an INSERT goes as one statement of many rows per
+        page, and anything else as a page of statements per round trip; an INSERT's rows must
+        then have unique keys (``_last_per_key``)."""
+        if not rows:
+            return
+        cursor = self.db.cursor()
+        values = [list(r) for r in rows]
+        if self.sqlite:
+            cursor.executemany(sql, values)
+            return
+        from psycopg2.extras import execute_batch, execute_values
+
+        head, group, tail = _values_group(sql)
+        if group:
+            execute_values(cursor, self.q(head) + "%s" + self.q(tail), values, template=self.q(group),
+                           page_size=CHUNK)
+        else:
+            execute_batch(cursor, self.q(sql), values, page_size=CHUNK)
 
     @staticmethod
     def marks(n: int) -> str:
@@ -491,7 +507,7 @@ class Store:
         self.many(insert, _last_per_key(touched_rows, 2))
         self.many("INSERT INTO field_clock (table_name, uid, field, hlc, origin, seen, via) VALUES (?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (table_name, uid, field) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, "
-                  "seen = excluded.seen, via = excluded.via", clock_rows)
+                  "seen = excluded.seen, via = excluded.via", _last_per_key(clock_rows, 3))
         self.many("INSERT INTO sync_conflict (table_name, uid, field, kept_value, kept_hlc, kept_origin, other_value, "
                   "other_hlc, other_origin, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflict_rows)
         stats.conflicts = len(conflict_rows)
@@ -650,6 +666,17 @@ class Store:
         return self.run(f"SELECT id, table_name, uid, field, kept_value, kept_hlc, kept_origin, other_value, other_hlc, "
                         f"other_origin, found_at, resolved_at FROM sync_conflict {where} ORDER BY found_at DESC, id DESC "
                         f"LIMIT ?", [limit]).fetchall()
+
+
+def _values_group(sql: str) -> tuple[str, str, str]:
+    """An INSERT split around its one "VALUES (?, …)" group (head, group, tail); ("", "", "")
+    for any other statement."""
+    marker = " VALUES ("
+    if not sql.startswith("INSERT") or marker not in sql:
+        return "", "", ""
+    start = sql.index(marker) + len(" VALUES ")
+    end = sql.index(")", start) + 1
+    return sql[:start], sql[start:end], sql[end:]
 
 
 def _last_per_key(rows: Sequence[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:
