@@ -3,6 +3,7 @@
 1. First sync of the whole demo book (customers, contacts, tags, interactions, orders, deals,
    care tasks, complaints …) to a new, empty replica (a second SQLite file, or the database
    at ``--server URL``: it must be empty).
+   With ``--server``, also the first sync of a second, new laptop from that server.
 2. An incremental sync of 1,000 changes made on the laptop afterwards: a bulk change of 700
    customers' tier (set-based, one service call) and 300 single edits of customers' notes.
 3. The same first sync through a sync file: export, then import into another empty file.
@@ -98,6 +99,14 @@ def run(laptop: Path, scratch: Path, server: str | None) -> None:
     nothing = engine.sync(local, peer)
     report("sync with nothing new", f"{(time.perf_counter() - started) * 1000:.0f} ms "
                                     f"({nothing.sent + nothing.received} records)")
+    if server:
+        fresh_db = open_peer(scratch / "fresh-laptop.sqlite")
+        started = time.perf_counter()
+        pulled = engine.sync(DatabaseReplica(fresh_db, name="fresh laptop"), peer)
+        elapsed = time.perf_counter() - started
+        report("first sync of a new laptop from the server", f"{elapsed:.2f} s ({pulled.received:,} records, "
+                                                             f"{pulled.received / elapsed:,.0f} records/s)")
+        fresh_db.close()
     peer_db.close()
 
     stick = scratch / "book.sync"

@@ -94,11 +94,13 @@ def insert_tasks(rows: list[dict]) -> int:
     mark = m.database_proxy.param
     names = ", ".join(column for column, _key, _default in _INSERT_COLUMNS)
     marks = ", ".join(mark for _ in _INSERT_COLUMNS)
-    if engine.is_sqlite():
-        sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({marks})"
-    else:
-        sql = f"INSERT INTO reminder ({names}) VALUES ({marks}) ON CONFLICT (source_key) DO NOTHING"
     values = [tuple(_db_value(row.get(key, default)) for _column, key, default in _INSERT_COLUMNS) for row in rows]
+    if not engine.is_sqlite():  # one statement of many rows a page (executemany: a round trip a row)
+        from psycopg2.extras import execute_values
+
+        sql = f"INSERT INTO reminder ({names}) VALUES %s ON CONFLICT (source_key) DO NOTHING RETURNING 1"
+        return len(execute_values(m.database_proxy.cursor(), sql, values, page_size=BATCH, fetch=True))
+    sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({marks})"
     added = 0
     for start in range(0, len(values), BATCH):
         cursor = m.database_proxy.cursor()
