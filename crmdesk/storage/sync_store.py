@@ -14,6 +14,8 @@ field's effective clock is its own row, else the record's base.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from crmdesk.storage.sync_tables import SPECS, TableSpec
 
 META = "crmdesk_meta"
 REPLICA_KEY = "sync_replica_id"
+FILE_KEY = "sync_replica_file"  # the inode of the file the id was made in (see Store.replica_id)
 NAME_KEY = "sync_replica_name"
 HLC_KEY = "sync_hlc"
 CAPTURE_KEY = "sync_capture"
@@ -36,6 +39,7 @@ CAPTURE_KEY = "sync_capture"
 # by a path that keeps no field clocks, and counts as changed as a whole.
 LOOKBACK_MS = 10 * 60_000  # rows stamped this long before the last capture are not looked at again
 CHUNK = 500
+log = logging.getLogger(__name__)
 
 
 Mark = tuple[int, str]  # (seen, uid): how far a peer's records have been applied
@@ -110,11 +114,34 @@ class Store:
                  [key, value])
 
     def replica_id(self) -> str:
+        """This database's id among replicas. A SQLite file that is not the one its id was
+        made in (a copy put on a second laptop, a backup restored) takes a new id: the copy
+        and the original would otherwise number their own changes alike, and a server that
+        had taken the original's up to some point would never ask for the copy's. The copy's
+        first sync then sends its whole book once (merging what the server has is harmless)."""
         rid = self.meta(REPLICA_KEY)
-        if rid is None:
+        here = self._file_identity()
+        made_in = self.meta(FILE_KEY) if here is not None else None
+        if rid is None or (made_in is not None and made_in != here):
+            if rid is not None:
+                log.info("%s is a copy of replica %s (file %s, now %s): it syncs under a new id", self.db.database,
+                         rid, made_in, here)
             rid = uuid.uuid4().hex[:16]
             self.set_meta(REPLICA_KEY, rid)
+        if here is not None and made_in != here:  # a file from before this check keeps its id
+            self.set_meta(FILE_KEY, here)
         return rid
+
+    def _file_identity(self) -> str | None:
+        """The SQLite file's inode number (a copy or a restored backup has a new one; a rename
+        or a move on the same disk keeps it), or None (a server, a file the system numbers 0)."""
+        if not self.sqlite or not self.db.database or str(self.db.database).startswith((":memory:", "file:")):
+            return None
+        try:
+            number = os.stat(self.db.database).st_ino
+        except OSError:
+            return None
+        return str(number) if number else None
 
     def replica_name(self) -> str:
         return self.meta(NAME_KEY) or ""

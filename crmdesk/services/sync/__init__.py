@@ -17,8 +17,10 @@ How it fits together:
 
 Limits known today: derived figures of a customer (order count and totals, last contact)
 merge as plain fields (last writer wins) rather than being counted again from the merged
-orders; a database file copied to a second laptop keeps its replica id (give the copy a new
-one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it first syncs).
+orders. A database file copied to a second laptop (or a backup restored) takes a new replica
+id the first time it is used (:meth:`Store.replica_id`, by the file's inode), so the copy's
+first sync sends its whole book once; a copy made before that check existed keeps the id
+(give it a new one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it syncs).
 """
 
 

@@ -3,7 +3,9 @@ deletes travel, and a sync cut short resumes."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -238,3 +240,25 @@ def test_field_clocks_are_written_with_the_change(nodes: list[Node]) -> None:
     (seen,) = Store(a.db).run("SELECT seen FROM sync_record WHERE uid = ?", [uid]).fetchone()
     (clock,) = Store(a.db).run("SELECT hlc FROM field_clock WHERE uid = ?", [uid]).fetchone()
     assert seen == clock and clock >> 16 == a.clock.now_ms()
+
+
+def test_a_copied_laptop_syncs_under_a_new_id_and_none_of_its_edits_is_missed(nodes: list[Node], tmp_path: Path) -> None:
+    a, server, _ = nodes
+    first, second = (m.Customer.get_by_id(_new(a, name)).uid for name in ("张三", "李四"))
+    sync(a.replica, server.replica)
+    a.db.close()
+    shutil.copyfile(a.db.database, tmp_path / "copy.sqlite")  # the book put on a second laptop
+    a = Node(a.db.database, "laptop0", a.clock)
+    b = Node(tmp_path / "copy.sqlite", "laptop-copy", a.clock)
+    assert b.replica.id != a.replica.id
+    assert Node(a.db.database, "laptop0", a.clock).replica.id == a.replica.id  # the original keeps its id
+    a.clock.advance(seconds=5)
+    _edit(a, first, notes="原件上改的")
+    sync(a.replica, server.replica)
+    a.clock.advance(seconds=5)
+    _edit(b, second, notes="副本上改的")  # numbered like the original's edit above, under the old id
+    sync(b.replica, server.replica)
+    assert _get(server, first).notes == "原件上改的"
+    assert _get(server, second).notes == "副本上改的"
+    sync(a.replica, server.replica)
+    assert snapshot(a.db) == snapshot(b.db) == snapshot(server.db)
