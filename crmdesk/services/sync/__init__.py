@@ -15,12 +15,15 @@ How it fits together:
   server; a sync file being read). :mod:`.files`: export / import of sync files.
 - :mod:`.conflicts`: values that lost a merge, for the user to swap or dismiss.
 
-Limits known today: derived figures of a customer (order count and totals, last contact)
-merge as plain fields (last writer wins) rather than being counted again from the merged
-orders. A database file copied to a second laptop (or a backup restored) takes a new replica
-id the first time it is used (:meth:`Store.replica_id`, by the file's inode), so the copy's
-first sync sends its whole book once; a copy made before that check existed keeps the id
-(give it a new one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it syncs).
+A customer's order figures and last contact are counted again from the merged orders and
+contacts wherever a sync brings new ones (:meth:`Store.recount_customers`), so two orders
+added on two laptops are both counted; their field-by-field clocks decide nothing and no
+conflict is listed for them (a customer without orders keeps the figures it was given).
+
+A database file copied to a second laptop (or a backup restored) takes a new replica id the
+first time it is used (:meth:`Store.replica_id`, by the file's inode), so the copy's first
+sync sends its whole book once; a copy made before that check existed keeps the id (give it
+a new one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it syncs).
 """
 
 

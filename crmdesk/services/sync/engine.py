@@ -68,6 +68,7 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
                 done += len(records)
                 since = upto
                 progress.report(done, max(total, done), spec.name)
+    dst.settle()
     return done - done_before
 
 

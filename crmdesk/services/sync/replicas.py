@@ -41,6 +41,8 @@ class Replica(Protocol):
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
               upto: Mark) -> ApplyStats: ...
 
+    def settle(self) -> None: ...  # after a pull's last batch: what is counted from the whole
+
     def met(self, peer: str, name: str, skew_ms: int | None) -> None: ...
 
 
@@ -58,6 +60,7 @@ class DatabaseReplica:
         self.db = db
         self.clock = clock or SystemClock()
         self.store = Store(db)
+        self._recount: set[int] = set()  # customers whose figures the pull so far has touched
         with db.atomic():
             self.id = self.store.replica_id()
             if name is not None:
@@ -99,8 +102,18 @@ class DatabaseReplica:
                 self.store.refresh_tag_text(stats.refresh)
             else:
                 self.store.refresh_derived(stats.refresh_table, stats.refresh)
+            self._recount |= stats.recount
             self.store.set_progress(peer, table, upto)
         return stats
+
+    def settle(self) -> None:
+        """At the end of a pull: count the figures of the customers whose orders, contacts or
+        figures it brought (see Store.recount_customers), once, from the whole of what came in;
+        counted batch by batch, a customer's orders arriving over several batches would be
+        written once for each, with every figure between."""
+        with self.db.atomic():
+            self.store.recount_customers(self._recount)
+        self._recount = set()
 
     @contextmanager
     def loading(self, table: str, adding: int) -> Iterator[None]:
@@ -151,6 +164,9 @@ class FileReplica:
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
               upto: Mark) -> ApplyStats:
         raise TypeError("a sync file is read, not written to")
+
+    def settle(self) -> None:
+        pass
 
     def met(self, peer: str, name: str, skew_ms: int | None) -> None:
         pass

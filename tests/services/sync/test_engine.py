@@ -14,11 +14,12 @@ from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.services import bulk, customers
 from crmdesk.services.sync import conflicts as conflict_list
+from crmdesk.services.sync import replicas
 from crmdesk.services.sync.engine import SyncError, sync
 from crmdesk.storage import models as m
 from crmdesk.storage.sync_store import Store
 from tests.services.sync.conftest import Node, make_nodes
-from tests.services.sync.helpers import conflicts, snapshot
+from tests.services.sync.helpers import conflicts, orders_and_contacts_on_two_laptops, snapshot
 
 
 def _new(node: Node, name: str = "张三", **kw: Any) -> int:
@@ -262,3 +263,29 @@ def test_a_copied_laptop_syncs_under_a_new_id_and_none_of_its_edits_is_missed(no
     assert _get(server, second).notes == "副本上改的"
     sync(a.replica, server.replica)
     assert snapshot(a.db) == snapshot(b.db) == snapshot(server.db)
+
+
+@pytest.mark.parametrize("first_loads", [False, True])
+def test_orders_and_contacts_added_on_two_laptops_are_all_counted(nodes: list[Node], first_loads: bool,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    if first_loads:  # a table's first load (indexes rebuilt at its end) counts the customers after it
+        monkeypatch.setattr(replicas, "BULK_LOAD_MIN", 1)
+    a, b, server = nodes
+    orders_and_contacts_on_two_laptops(a, b, server)
+
+
+def _figures(node: Node, uid: str) -> tuple[int, int]:
+    row = _get(node, uid)
+    return row.order_count, row.order_total_cents
+
+
+def test_figures_given_to_a_customer_without_orders_are_kept(nodes: list[Node]) -> None:
+    a, b, _ = nodes
+    uid = m.Customer.get_by_id(_new(a)).uid
+    a.use()
+    m.Customer.update(order_count=7, order_total_cents=99_000).where(m.Customer.uid == uid).execute()  # e.g. imported
+    sync(a.replica, b.replica)
+    a.clock.advance(seconds=5)
+    _edit(a, uid, notes="老客户")
+    sync(a.replica, b.replica)
+    assert _figures(b, uid) == (7, 99_000)

@@ -18,7 +18,7 @@ from crmdesk.storage import models as m
 from crmdesk.storage.database import close_database
 from tests.conftest import FROZEN_AT, new_on_postgresql
 from tests.services.sync.conftest import Node
-from tests.services.sync.helpers import snapshot
+from tests.services.sync.helpers import orders_and_contacts_on_two_laptops, snapshot
 
 
 @pytest.fixture
@@ -61,3 +61,8 @@ def test_two_laptops_meet_through_the_postgresql_server(team: tuple[Node, Node, 
         row = m.Customer.get(m.Customer.uid == uid)
         assert (row.city, row.phone) == ("杭州", "13900000000"), node.replica
     assert snapshot(laptop1.db) == snapshot(laptop2.db)
+
+
+def test_orders_on_two_laptops_are_all_counted_through_the_postgresql_server(team: tuple[Node, Node, Node]) -> None:
+    laptop1, hub, laptop2 = team
+    orders_and_contacts_on_two_laptops(laptop1, laptop2, hub)
