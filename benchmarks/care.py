@@ -3,6 +3,15 @@
 Prints bringing the calendar up to date (birthdays, holidays and contact cadences for every
 customer; first run and an idempotent second run), switching the month view (counts per day
 and kind), and the agenda's first page, with the targets beside them. Runs on a scratch copy.
+
+Measured 2026-12-04 (2 cores, 1,000,000 customers, seven runs of the same code): contact
+cadences 709,026 tasks in 6.95–10.46 s, median 7.92 s (one run over the 10 s target; the
+spread is this machine's, the same within one process runs up to ±20%); the whole first
+run (955,908 tasks) 9.6–14.2 s; an idempotent second run 2.7–4.3 s; switching the month
+1.2–1.7 ms; the agenda's first page 2.2–2.5 ms; today's list 28–33 ms. Tried without a
+gain beyond that noise: commits without waiting for the disk, one transaction instead of
+ten, a covering index for the cadence select, a partial index for the open-task check,
+a 256 MB or 1 GB page cache, memory-mapped reads, and dropping the assignee index.
 """
 
 from __future__ import annotations
