@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 from crmdesk.domain.clock import FixedClock
 from crmdesk.domain.customer import CustomerInput
-from crmdesk.services import customers
+from crmdesk.domain.pipeline import DealInput
+from crmdesk.services import customers, pipeline
 from crmdesk.services.context import Context
 from crmdesk.services.setup import ensure_defaults
 from crmdesk.services.sync.engine import sync
@@ -91,6 +92,7 @@ ops = st.one_of(
     st.tuples(st.just("create"), st.integers(0, 2), st.just(0), st.just("")),
     st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 9), st.just("")),
     st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2), st.just("")),
+    st.tuples(st.just("order"), st.integers(0, 2), st.integers(0, 9), st.just("")),
 )
 
 
@@ -114,6 +116,7 @@ def _run(template: Path, laptops_n: int, offsets: list[int], steps: list[tuple[s
         uids = [c.uid for c in m.Customer.select().order_by(m.Customer.id)][:START_CUSTOMERS]
         edits: list[Edit] = []
         deletes: list[Delete] = []
+        orders: list[str] = []
         events = itertools.count(1)
         counter = itertools.count(1)
         for n, (kind, who, target, name) in enumerate(steps):
@@ -136,6 +139,11 @@ def _run(template: Path, laptops_n: int, offsets: list[int], steps: list[tuple[s
             row = m.Customer.get_or_none((m.Customer.uid == uid) & m.Customer.deleted_at.is_null())
             if row is None:
                 continue  # not on this laptop yet, or in its recycle bin
+            if kind == "order":  # a deal won: an order, and the customer's figures counted again
+                deal, _ = pipeline.create_deal(ctx, DealInput(customer_id=row.id, title="订单"))
+                pipeline.win_deal(ctx, deal, None, 100 * next(counter))
+                orders.append(m.Order.get(m.Order.opportunity == deal).uid)
+                continue
             if kind == "delete":
                 customers.delete_customers(ctx, [row.id])
                 deletes.append(Delete(next(events), uid, frozenset(laptop.known)))
@@ -158,6 +166,7 @@ def _run(template: Path, laptops_n: int, offsets: list[int], steps: list[tuple[s
         for a, b in pairs + pairs[-2::-1]:
             sync(a.replica, b.replica)
         _check(laptops, uids, edits, deletes)
+        _check_figures(laptops[0], orders)
     finally:
         for laptop in laptops:
             laptop.db.close()
@@ -187,6 +196,21 @@ def _check(laptops: list[Laptop], uids: list[str], edits: list[Edit], deletes: l
         if concurrent and final[uid]["deleted_at"] is not None:
             assert any(u == uid and f == "deleted_at" for u, f, _v in listed), \
                 f"the delete of {uid} met edits {concurrent} without a conflict"
+
+
+def _check_figures(laptop: Laptop, orders: list[str]) -> None:
+    """Every order won anywhere is everywhere, and a customer with orders has the figures of
+    its live ones (orders won on two laptops are both counted)."""
+    shot = snapshot(laptop.db)
+    assert set(orders) <= set(shot["sale_order"]), "an order was lost"
+    counted: dict[str, tuple[int, int]] = {}
+    for order in shot["sale_order"].values():
+        if order["deleted_at"] is None:
+            n, total = counted.get(order["customer_id"], (0, 0))
+            counted[order["customer_id"]] = (n + 1, total + order["amount_cents"])
+    for uid, (n, total) in counted.items():
+        row = shot["customer"][uid]
+        assert (row["order_count"], row["order_total_cents"]) == (n, total), f"{uid}'s figures"
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
