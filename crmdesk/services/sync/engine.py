@@ -52,23 +52,25 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
     since_map = dst.progress_of(src.id)
     knows = src.progress_of(dst.id)
     done = done_before
-    for spec in sync_tables.SPECS:
-        since = since_map.get(spec.name, START)
-        loading = getattr(dst, "loading", None)
-        context = loading(spec.name, src.pending(spec.name, since)) if loading else nullcontext()
-        with context:
-            while True:
-                check(progress)
-                records, upto = src.changes(spec.name, since, batch, dst.id)
-                if upto == since:
-                    break
-                stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
-                report.batches += 1
-                report.conflicts += stats.conflicts
-                done += len(records)
-                since = upto
-                progress.report(done, max(total, done), spec.name)
-    dst.settle()
+    try:
+        for spec in sync_tables.SPECS:
+            since = since_map.get(spec.name, START)
+            loading = getattr(dst, "loading", None)
+            context = loading(spec.name, src.pending(spec.name, since)) if loading else nullcontext()
+            with context:
+                while True:
+                    check(progress)
+                    records, upto = src.changes(spec.name, since, batch, dst.id)
+                    if upto == since:
+                        break
+                    stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
+                    report.batches += 1
+                    report.conflicts += stats.conflicts
+                    done += len(records)
+                    since = upto
+                    progress.report(done, max(total, done), spec.name)
+    finally:  # what came in before a dropped connection or a cancel is counted too (the rest comes next time)
+        dst.settle()
     return done - done_before
 
 

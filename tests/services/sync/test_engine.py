@@ -12,11 +12,13 @@ import pytest
 
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.filters import CustomerFilter
-from crmdesk.services import bulk, customers
+from crmdesk.domain.pipeline import DealInput
+from crmdesk.services import bulk, customers, pipeline
 from crmdesk.services.sync import conflicts as conflict_list
 from crmdesk.services.sync import replicas
 from crmdesk.services.sync.engine import SyncError, sync
 from crmdesk.storage import models as m
+from crmdesk.storage import sync_tables
 from crmdesk.storage.sync_store import Store
 from tests.services.sync.conftest import Node, make_nodes
 from tests.services.sync.helpers import conflicts, orders_and_contacts_on_two_laptops, snapshot
@@ -289,3 +291,29 @@ def test_figures_given_to_a_customer_without_orders_are_kept(nodes: list[Node]) 
     _edit(a, uid, notes="老客户")
     sync(a.replica, b.replica)
     assert _figures(b, uid) == (7, 99_000)
+
+
+def test_orders_that_came_in_before_a_dropped_connection_are_counted(nodes: list[Node]) -> None:
+    a, b, _ = nodes
+    cid = _new(a)
+    uid = m.Customer.get_by_id(cid).uid
+    sync(a.replica, b.replica)
+    for node, cents in ((a, 10_000), (b, 25_000)):
+        node.clock.advance(seconds=5)
+        ctx = node.use()
+        deal, _ = pipeline.create_deal(ctx, DealInput(customer_id=_get(node, uid).id, title="订单"))
+        pipeline.win_deal(ctx, deal, None, cents)
+    calls = len(sync_tables.SPECS) + 1  # each try asks every table, and gets one record further
+    for _attempt in range(60):  # a connection that drops again and again
+        try:
+            sync(b.replica, Flaky(a.replica, calls), batch=1)
+            break
+        except ConnectionError:
+            pass
+        finally:
+            row = _get(b, uid)
+            live = m.Order.select().where((m.Order.customer == row.id) & m.Order.deleted_at.is_null())
+            assert (row.order_count, row.order_total_cents) == (live.count(), sum(o.amount_cents for o in live))
+    else:
+        pytest.fail("the sync never finished")
+    assert _figures(b, uid) == (2, 35_000)
