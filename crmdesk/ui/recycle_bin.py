@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -221,12 +222,30 @@ class RecycleBinDialog(QDialog):
         if not items:
             return
 
+        busy = self._busy(self.tr("Restoring %n item(s)…", "", len(items)))
+
         def done(step: object) -> None:
+            busy.reset()
             self.bus.record(step)  # published (so every view and this list refresh) and undoable
             if not step.changes:  # type: ignore[attr-defined] - nothing was left to restore
                 self.reload()
 
-        self.runner.run(lambda: recycle_bin.restore_step(self.ctx, items), done, self._failed)
+        def failed(exc: BaseException) -> None:
+            busy.reset()
+            self._failed(exc)
+
+        self.runner.run(lambda: recycle_bin.restore_step(self.ctx, items), done, failed)
+
+    def _busy(self, label: str) -> QProgressDialog:
+        """A window-modal "working" note for one transaction that cannot stop half-way (so no
+        Cancel button), shown only when it takes a moment: restoring a large selection."""
+        dialog = QProgressDialog(label, "", 0, 0, self, objectName="binBusy")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setValue(0)
+        self.busy_dialog = dialog
+        return dialog
 
     def on_empty_selected(self) -> None:
         items = self.selected_items()

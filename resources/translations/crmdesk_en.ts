@@ -316,6 +316,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Restoring %n item(s)…</source>
+        <translation>
+            <numerusform>Restoring %n item…</numerusform>
+            <numerusform>Restoring %n items…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Erase the %n selected item(s) for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</source>
         <translation>
             <numerusform>Erase the %n selected item for good? A customer goes with everything that belongs to them: contacts, history, orders, deals, care tasks and complaints. This cannot be undone.</numerusform>

@@ -2881,6 +2881,12 @@ A desktop CRM for small businesses.</source>
             <numerusform>找到：%1（回收站共 %n 项）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Restoring %n item(s)…</source>
+        <translation>
+            <numerusform>正在还原 %n 项…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Erase for good</source>
         <translation>彻底删除</translation>

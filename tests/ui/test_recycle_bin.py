@@ -7,7 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from crmdesk.domain.changes import Changes
 from crmdesk.domain.customer import CustomerInput
@@ -262,3 +262,23 @@ def test_the_start_up_purge_erases_only_expired_items(qtbot, db_path, english) -
     assert heard and heard[0].everything
     win.close()
     close_database()
+
+
+def test_a_restore_that_takes_a_moment_shows_that_it_is_working(window: MainWindow, binned: dict, qtbot,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _open(window)
+    names = _names(dialog)
+    _select(dialog, [names.index("张伟"), names.index("李娜")])
+    held: list[tuple] = []
+    run = dialog.runner.run
+    monkeypatch.setattr(dialog.runner, "run", lambda work, done, failed: held.append((work, done, failed)))
+    dialog.restore_button.click()
+    busy = dialog.busy_dialog
+    qtbot.waitUntil(busy.isVisible, timeout=3000)  # the work is still on the worker
+    assert _singular(busy.labelText()) == "Restoring 2 item…"
+    assert busy.findChildren(QPushButton) == []  # one transaction: nothing to cancel half-way
+    monkeypatch.setattr(dialog.runner, "run", run)
+    work, done, _failed = held.pop()
+    done(work())
+    assert not busy.isVisible()
+    assert m.Customer.get_by_id(binned["张伟"]).deleted_at is None
