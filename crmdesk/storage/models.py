@@ -465,9 +465,15 @@ class SyncConflict(BaseModel):
         indexes = ((("resolved_at", "found_at"), False), (("table_name", "uid", "field"), False))
 
 
+class SyncRecount(BaseModel):
+    """A customer whose order figures and last contact a pull has yet to count (migration 16)."""
+
+    customer_id = BigIntegerField(primary_key=True)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     FileMeta, Setting, User, Customer, Contact, Tag, CustomerTag, Interaction, PipelineStage,
     LostReason, Opportunity, StageChange, Order, CadenceRule, Reminder, ComplaintCategory,
     Complaint, ComplaintEvent, Segment, AuditEntry, ImportBatch, ImportItem, MergeRecord,
-    SyncRecord, FieldClock, SyncPeer, SyncProgress, SyncAlias, SyncConflict,
+    SyncRecord, FieldClock, SyncPeer, SyncProgress, SyncAlias, SyncConflict, SyncRecount,
 ]

@@ -648,6 +648,25 @@ class Store:
                 if r[0] is not None)
         return out
 
+    def note_recount(self, ids: Iterable[int]) -> None:
+        """Note customers for the pull's closing count (in the caller's transaction)."""
+        self.many("INSERT INTO sync_recount (customer_id) VALUES (?) ON CONFLICT (customer_id) DO NOTHING",
+                  [[i] for i in sorted(set(ids))])
+
+    def recount_noted(self) -> int:
+        """Count the noted customers (see ``recount_customers``) and take them off the list, a
+        chunk a transaction; returns how many there were."""
+        done, after = 0, -1
+        while True:
+            with self.db.atomic():
+                part = [int(r[0]) for r in self.run("SELECT customer_id FROM sync_recount WHERE customer_id > ? "
+                                                    "ORDER BY customer_id LIMIT ?", [after, CHUNK]).fetchall()]
+                if not part:
+                    return done
+                self.recount_customers(part)
+                self.run(f"DELETE FROM sync_recount WHERE customer_id IN ({self.marks(len(part))})", part)
+            done, after = done + len(part), part[-1]
+
     def recount_customers(self, ids: Iterable[int]) -> None:
         """The order figures and last contact of customers whose orders, contacts or figures a
         merge changed, counted from what this replica now holds, as the services keep them:

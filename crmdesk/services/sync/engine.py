@@ -13,6 +13,7 @@ regardless).
 
 from __future__ import annotations
 
+import logging
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from crmdesk.services.progress import NoProgress, Progress, check
 from crmdesk.services.sync.replicas import Replica
 from crmdesk.storage import sync_tables
 from crmdesk.storage.sync_store import START
+
+log = logging.getLogger(__name__)
 
 BATCH = 1000
 
@@ -69,8 +72,13 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
                     done += len(records)
                     since = upto
                     progress.report(done, max(total, done), spec.name)
-    finally:  # what came in before a dropped connection or a cancel is counted too (the rest comes next time)
-        dst.settle()
+    except BaseException:
+        try:  # what came in before a dropped connection or a cancel is counted now (the rest comes next time)
+            dst.settle()
+        except Exception:  # noqa: BLE001 - the list stays in the database for the next sync; the first error is the one to tell
+            log.warning("counting the customers a cut-short pull touched is left for the next sync", exc_info=True)
+        raise
+    dst.settle()
     return done - done_before
 
 

@@ -60,7 +60,6 @@ class DatabaseReplica:
         self.db = db
         self.clock = clock or SystemClock()
         self.store = Store(db)
-        self._recount: set[int] = set()  # customers whose figures the pull so far has touched
         with db.atomic():
             self.id = self.store.replica_id()
             if name is not None:
@@ -75,6 +74,7 @@ class DatabaseReplica:
     def prepare(self) -> None:
         with self.db.atomic():
             self.store.capture(self.now_ms())
+        self.store.recount_noted()  # what a pull cut short (a killed process) left to count
 
     def progress_of(self, peer: str) -> dict[str, Mark]:
         return self.store.progress(peer)
@@ -102,18 +102,16 @@ class DatabaseReplica:
                 self.store.refresh_tag_text(stats.refresh)
             else:
                 self.store.refresh_derived(stats.refresh_table, stats.refresh)
-            self._recount |= stats.recount
+            self.store.note_recount(stats.recount)
             self.store.set_progress(peer, table, upto)
         return stats
 
     def settle(self) -> None:
         """At the end of a pull: count the figures of the customers whose orders, contacts or
-        figures it brought (see Store.recount_customers), once, from the whole of what came in;
-        counted batch by batch, a customer's orders arriving over several batches would be
-        written once for each, with every figure between."""
-        with self.db.atomic():
-            self.store.recount_customers(self._recount)
-        self._recount = set()
+        figures it brought (noted batch by batch, see Store.recount_customers), once, from the
+        whole of what came in; counted batch by batch, a customer's orders arriving over
+        several batches would be written once for each, with every figure between."""
+        self.store.recount_noted()
 
     @contextmanager
     def loading(self, table: str, adding: int) -> Iterator[None]:

@@ -15,7 +15,7 @@ NAMES: tuple[str, ...] = ("m0001_initial", "m0002_customer_search", "m0003_impor
                          "m0007_stage_history_index", "m0008_care_indexes", "m0009_order_day_index",
                          "m0010_kpi_rollups", "m0011_audit_lookups",
                          "m0012_recycle_bin", "m0013_team_server",
-                         "m0014_customer_owner_index", "m0015_sync")
+                         "m0014_customer_owner_index", "m0015_sync", "m0016_sync_recount")
 
 HEAD = len(NAMES)
 

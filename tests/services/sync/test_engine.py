@@ -293,16 +293,40 @@ def test_figures_given_to_a_customer_without_orders_are_kept(nodes: list[Node]) 
     assert _figures(b, uid) == (7, 99_000)
 
 
-def test_orders_that_came_in_before_a_dropped_connection_are_counted(nodes: list[Node]) -> None:
-    a, b, _ = nodes
-    cid = _new(a)
-    uid = m.Customer.get_by_id(cid).uid
+def _orders_on_both(a: Node, b: Node) -> str:
+    """A customer on both laptops, with an order won on each; returns its uid."""
+    uid = m.Customer.get_by_id(_new(a)).uid
     sync(a.replica, b.replica)
     for node, cents in ((a, 10_000), (b, 25_000)):
         node.clock.advance(seconds=5)
         ctx = node.use()
         deal, _ = pipeline.create_deal(ctx, DealInput(customer_id=_get(node, uid).id, title="订单"))
         pipeline.win_deal(ctx, deal, None, cents)
+    return uid
+
+
+def test_a_count_left_by_a_pull_that_died_is_finished_by_the_next_sync(nodes: list[Node],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, _ = nodes
+    uid = _orders_on_both(a, b)
+
+    def killed() -> None:
+        raise OSError("the process was killed")
+
+    monkeypatch.setattr(b.replica, "settle", killed)  # the orders are in, their count is not
+    with pytest.raises(OSError):
+        sync(b.replica, a.replica)
+    monkeypatch.undo()
+    assert _figures(b, uid) == (1, 25_000)
+    assert Store(b.db).run("SELECT COUNT(*) FROM sync_recount").fetchone()[0] == 1  # kept for later
+    sync(b.replica, a.replica)  # nothing new comes in, the list is finished first
+    assert _figures(b, uid) == (2, 35_000)
+    assert Store(b.db).run("SELECT COUNT(*) FROM sync_recount").fetchone()[0] == 0
+
+
+def test_orders_that_came_in_before_a_dropped_connection_are_counted(nodes: list[Node]) -> None:
+    a, b, _ = nodes
+    uid = _orders_on_both(a, b)
     calls = len(sync_tables.SPECS) + 1  # each try asks every table, and gets one record further
     for _attempt in range(60):  # a connection that drops again and again
         try:
