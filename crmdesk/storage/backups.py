@@ -223,6 +223,17 @@ def restore_into(live: sqlite3.Connection, source: Path) -> None:
         conn.close()
     with live:
         live.execute(f"DELETE FROM {META_TABLE} WHERE key IN ({', '.join('?' * len(BACKUP_KEYS))})", BACKUP_KEYS)
+        _mark_restored(live)
+
+
+def _mark_restored(conn: sqlite3.Connection) -> None:
+    """A restored book syncs under a new replica id (see ``Store.replica_id``): under the old
+    one it would number its next edits as the edits made after the backup already were, and
+    a peer that has those would never ask for these, nor send back what the restore undid."""
+    from crmdesk.storage.sync_store import FILE_KEY, REPLICA_KEY, RESTORED
+
+    conn.execute(f"INSERT INTO {META_TABLE} (key, value) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM {META_TABLE} "
+                 "WHERE key = ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (FILE_KEY, RESTORED, REPLICA_KEY))
 
 
 def copy_file(source: Path, target: Path) -> None:
@@ -254,6 +265,7 @@ def restore_to_new_file(source: Path, target: Path) -> None:
             with dest:
                 dest.execute(f"DELETE FROM {META_TABLE} WHERE key IN ({', '.join('?' * len(BACKUP_KEYS))})",
                              BACKUP_KEYS)
+                _mark_restored(dest)
         finally:
             dest.close()
             conn.close()

@@ -30,6 +30,9 @@ from crmdesk.storage.sync_tables import SPECS, TableSpec
 META = "crmdesk_meta"
 REPLICA_KEY = "sync_replica_id"
 FILE_KEY = "sync_replica_file"  # the inode of the file the id was made in (see Store.replica_id)
+FORKED_FROM_KEY = "sync_forked_from"  # a copy's earlier id, and the last local clock it had then
+FORKED_AT_KEY = "sync_forked_at"
+RESTORED = "restored"  # FILE_KEY of a file a backup was restored into: it takes a new id
 NAME_KEY = "sync_replica_name"
 HLC_KEY = "sync_hlc"
 CAPTURE_KEY = "sync_capture"
@@ -47,6 +50,7 @@ log = logging.getLogger(__name__)
 
 Mark = tuple[int, str]  # (seen, uid): how far a peer's records have been applied
 START: Mark = (0, "")
+Fork = tuple[str, int]  # a copied database's earlier replica id, and its last local clock under it
 
 
 class SyncStoreError(Exception):
@@ -127,14 +131,30 @@ class Store:
         here = self._file_identity()
         made_in = self.meta(FILE_KEY) if here is not None else None
         if rid is None or (made_in is not None and made_in != here):
-            if rid is not None:
-                log.info("%s is a copy of replica %s (file %s, now %s): it syncs under a new id", self.db.database,
-                         rid, made_in, here)
+            if rid is not None:  # a fork: what was written until now was written under the old id
+                log.warning("%s is a copy of replica %s (file %s, now %s): it syncs under a new id", self.db.database,
+                            rid, made_in, here)
+                self.set_meta(FORKED_FROM_KEY, rid)
+                self.set_meta(FORKED_AT_KEY, str(self._last_local_clock()))
             rid = uuid.uuid4().hex[:16]
             self.set_meta(REPLICA_KEY, rid)
         if here is not None and made_in != here:  # a file from before this check keeps its id
             self.set_meta(FILE_KEY, here)
         return rid
+
+    def forked_from(self) -> Fork | None:
+        """The id this file synced under before it was copied (or restored), and the last local
+        clock written under it; None for a file that never was."""
+        old = self.meta(FORKED_FROM_KEY)
+        return (old, int(self.meta(FORKED_AT_KEY) or 0)) if old else None
+
+    def _last_local_clock(self) -> int:
+        """The highest clock this database has written anything under (its HLC, the records'
+        and fields' ``seen``)."""
+        stored = self.meta(HLC_KEY)
+        seen = max(int(self.run(f"SELECT COALESCE(MAX(seen), 0) FROM {t}").fetchone()[0])
+                   for t in ("sync_record", "field_clock"))
+        return max(int(stored or 0), seen, self._highest_clock())
 
     def _file_identity(self) -> str | None:
         """The SQLite file's inode number (a copy or a restored backup has a new one; a rename
@@ -446,11 +466,14 @@ class Store:
         return {u: aliases.get(u, u) for u in uids}
 
     def apply(self, spec: TableSpec, records: Sequence[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
-              now_ms: int) -> ApplyStats:
+              now_ms: int, peer_knew: Mark = START, peer_fork: Fork | None = None) -> ApplyStats:
         """Merge a batch of ``peer``'s records of one table into this database. ``peer_knows``
         is the last of this replica's ``seen`` values the peer has applied, ``since`` the last
         of the peer's we had applied before this batch (together they tell a concurrent edit
-        from old news). Call inside a transaction."""
+        from old news). Copies (see ``replica_id``): if this database is one, ``peer_knew`` is
+        the same mark for its earlier id, under which its fields written before the copy were
+        sent, if at all; if the peer is one, ``peer_fork`` is its earlier id and last clock, so
+        the fields that id wrote up to then are ones the peer holds. Call inside a transaction."""
         stats = ApplyStats(records=len(records), refresh_table="customer" if spec.is_link else spec.name)
         if not records:
             return stats
@@ -458,6 +481,8 @@ class Store:
         top = max(max([r["b"][0]] + [c[0] for c in r["c"].values()]) for r in records)
         tick = self.next_hlc(now_ms, top)
         fields = spec.field_names
+        fork = self.forked_from()
+        forked_at = fork[1] if fork else -1
         # Remote foreign keys and uids as local ones.
         fk_uids: dict[str, dict[str, str]] = {}
         fk_ids: dict[str, dict[str, int]] = {}
@@ -508,14 +533,16 @@ class Store:
                 continue
             clocks_in = {f: r["c"].get(f, rb) for f in fields}
             remote = Version(values, {f: (int(c[0]), c[1]) for f, c in clocks_in.items()}, {},
-                             {f: (int(c[2]), r["u"]) > since and c[3] != me for f, c in clocks_in.items()})
+                             {f: (int(c[2]), r["u"]) > since and c[3] != me and not _before(fork, c)
+                              for f, c in clocks_in.items()})
             base = bases.get(uid, (0, "", 0, None))
             mine = explicit.get(uid, {})
             lclocks, unsent = {}, {}
             for f in fields:
                 h, o, seen, via = mine.get(f, base)
                 lclocks[f] = (h, o)
-                unsent[f] = (seen, uid) > peer_knows and via != peer
+                unsent[f] = ((seen, uid) > (peer_knew if seen <= forked_at else peer_knows) and via != peer
+                             and not _before(peer_fork, (h, o)))
             merged = merge(Version(local_now[0], lclocks, unsent), remote, fields)
             for c in merged.conflicts:
                 if spec.name == "customer" and c.field in COUNTED_FIGURES:
@@ -766,6 +793,11 @@ class Store:
         return self.run(f"SELECT id, table_name, uid, field, kept_value, kept_hlc, kept_origin, other_value, other_hlc, "
                         f"other_origin, found_at, resolved_at FROM sync_conflict {where} ORDER BY found_at DESC, id DESC "
                         f"LIMIT ?", [limit]).fetchall()
+
+
+def _before(fork: Fork | None, clock: Sequence[Any]) -> bool:
+    """A field clock (hlc, origin, …) of the copy's earlier id up to its fork: the copy holds it."""
+    return fork is not None and clock[1] == fork[0] and int(clock[0]) <= fork[1]
 
 
 def _day(value: Any) -> str | None:

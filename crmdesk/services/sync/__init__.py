@@ -20,10 +20,17 @@ contacts wherever a sync brings new ones (:meth:`Store.recount_customers`), so t
 added on two laptops are both counted; their field-by-field clocks decide nothing and no
 conflict is listed for them (a customer without orders keeps the figures it was given).
 
-A database file copied to a second laptop (or a backup restored) takes a new replica id the
-first time it is used (:meth:`Store.replica_id`, by the file's inode), so the copy's first
-sync sends its whole book once; a copy made before that check existed keeps the id (give it
-a new one by deleting ``sync_replica_id`` from ``crmdesk_meta`` before it syncs).
+A database file copied to a second laptop, or a book a backup was restored into, takes a
+new replica id the first time it is used (:meth:`Store.replica_id`: the file's inode, or a
+mark the restore leaves), so its first sync sends its whole book once. It remembers its
+earlier id and last clock under it (``sync_forked_from`` / ``sync_forked_at``): fields
+written before the copy count as sent as far as the peer had taken them under that id, and
+a peer's fields from that id up to then as ones the copy holds, so the original's own older
+values are not listed as conflicts while an edit the original never sent still is. A copy
+made before that check existed keeps the id (give it a new one by deleting
+``sync_replica_id`` from ``crmdesk_meta`` before it syncs). On a share whose file numbers
+change from one mount to the next the id would change each time (logged as a warning):
+keep the book on a local disk.
 """
 
 

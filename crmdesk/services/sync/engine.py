@@ -54,6 +54,8 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
     report = report or SyncReport()
     since_map = dst.progress_of(src.id)
     knows = src.progress_of(dst.id)
+    mine, theirs = dst.forked_from(), src.forked_from()  # copies: their earlier ids (see Store.apply)
+    knew = src.progress_of(mine[0]) if mine else {}
     done = done_before
     try:
         for spec in sync_tables.SPECS:
@@ -66,7 +68,8 @@ def pull(dst: Replica, src: Replica, progress: Progress | None = None, batch: in
                     records, upto = src.changes(spec.name, since, batch, dst.id)
                     if upto == since:
                         break
-                    stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto)
+                    stats = dst.apply(spec.name, records, src.id, knows.get(spec.name, START), since, upto,
+                                      knew.get(spec.name, START), theirs)
                     report.batches += 1
                     report.conflicts += stats.conflicts
                     done += len(records)

@@ -18,7 +18,7 @@ from crmdesk.domain.clock import Clock, SystemClock
 from crmdesk.storage import sync_tables
 from crmdesk.storage.bulk import deferred_upkeep
 from crmdesk.storage.sync_file import SyncFileReader
-from crmdesk.storage.sync_store import ApplyStats, Mark, Store
+from crmdesk.storage.sync_store import START, ApplyStats, Fork, Mark, Store
 
 
 BULK_LOAD_MIN = 5_000  # records: below this a first load is applied batch by batch as any other
@@ -39,7 +39,9 @@ class Replica(Protocol):
     def changes(self, table: str, since: Mark, limit: int, for_peer: str) -> tuple[list[dict[str, Any]], Mark]: ...
 
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
-              upto: Mark) -> ApplyStats: ...
+              upto: Mark, peer_knew: Mark = START, peer_fork: Fork | None = None) -> ApplyStats: ...
+
+    def forked_from(self) -> Fork | None: ...  # a copy's earlier id and its last clock under it
 
     def settle(self) -> None: ...  # after a pull's last batch: what is counted from the whole
 
@@ -91,11 +93,11 @@ class DatabaseReplica:
         return [r for r in records if not _echo(r, for_peer)], upto
 
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
-              upto: Mark) -> ApplyStats:
+              upto: Mark, peer_knew: Mark = START, peer_fork: Fork | None = None) -> ApplyStats:
         with self.db.atomic():
             spec = sync_tables.spec(table)
             before = 0 if spec.is_link else self.store.max_id(table)
-            stats = self.store.apply(spec, records, peer, peer_knows, since, self.now_ms())
+            stats = self.store.apply(spec, records, peer, peer_knows, since, self.now_ms(), peer_knew, peer_fork)
             if stats.inserted and not spec.is_link:
                 self.store.applied_ids(table, before, self.store.max_id(table))
             if spec.is_link:
@@ -105,6 +107,9 @@ class DatabaseReplica:
             self.store.note_recount(stats.recount)
             self.store.set_progress(peer, table, upto)
         return stats
+
+    def forked_from(self) -> Fork | None:
+        return self.store.forked_from()
 
     def settle(self) -> None:
         """At the end of a pull: count the figures of the customers whose orders, contacts or
@@ -160,8 +165,11 @@ class FileReplica:
         return [r for r in records if not _echo(r, for_peer)], (int(records[-1]["s"]), records[-1]["u"])
 
     def apply(self, table: str, records: list[dict[str, Any]], peer: str, peer_knows: Mark, since: Mark,
-              upto: Mark) -> ApplyStats:
+              upto: Mark, peer_knew: Mark = START, peer_fork: Fork | None = None) -> ApplyStats:
         raise TypeError("a sync file is read, not written to")
+
+    def forked_from(self) -> Fork | None:
+        return None
 
     def settle(self) -> None:
         pass

@@ -3,6 +3,7 @@ deletes travel, and a sync cut short resumes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -13,10 +14,11 @@ import pytest
 from crmdesk.domain.customer import CustomerInput
 from crmdesk.domain.filters import CustomerFilter
 from crmdesk.domain.pipeline import DealInput
-from crmdesk.services import bulk, customers, pipeline
+from crmdesk.services import backups, bulk, customers, pipeline
 from crmdesk.services.sync import conflicts as conflict_list
 from crmdesk.services.sync import replicas
 from crmdesk.services.sync.engine import SyncError, sync
+from crmdesk.services.sync.replicas import DatabaseReplica
 from crmdesk.storage import models as m
 from crmdesk.storage import sync_tables
 from crmdesk.storage.sync_store import Store
@@ -341,3 +343,58 @@ def test_orders_that_came_in_before_a_dropped_connection_are_counted(nodes: list
     else:
         pytest.fail("the sync never finished")
     assert _figures(b, uid) == (2, 35_000)
+
+
+def test_a_restored_backup_syncs_under_a_new_id_and_gets_back_what_it_undid(nodes: list[Node], tmp_path: Path) -> None:
+    a, server, _ = nodes
+    first = m.Customer.get_by_id(_new(a, "甲")).uid
+    sync(a.replica, server.replica)
+    kept = backups.take_backup(a.use(), output=tmp_path / "before.sqlite").path
+    second = m.Customer.get_by_id(_new(a, "乙")).uid
+    sync(a.replica, server.replica)
+    backups.restore(a.use(), kept)  # 乙 is gone here, not on the server
+    a.replica = DatabaseReplica(a.db, a.clock, "laptop0")  # as every sync makes its own
+    assert a.replica.id != server.replica.store.run("SELECT peer_id FROM sync_peer").fetchone()[0]
+    a.clock.advance(seconds=5)
+    _edit(a, first, notes="还原后改的")
+    sync(a.replica, server.replica)
+    assert _get(a, second).name == "乙"  # the server sends back what the restore undid
+    assert _get(server, first).notes == "还原后改的"  # and takes the edit made after it
+    assert snapshot(a.db) == snapshot(server.db)
+    assert conflicts(a.db) == conflicts(server.db) == []
+
+
+def test_a_copy_lists_no_conflict_between_the_originals_own_edits(nodes: list[Node], tmp_path: Path) -> None:
+    a, server, _ = nodes
+    uid = m.Customer.get_by_id(_new(a)).uid
+    _edit(a, uid, city="北京")
+    sync(a.replica, server.replica)
+    a.db.close()
+    shutil.copyfile(a.db.database, tmp_path / "copy.sqlite")
+    a = Node(a.db.database, "laptop0", a.clock)
+    b = Node(tmp_path / "copy.sqlite", "laptop-copy", a.clock)
+    a.clock.advance(seconds=5)
+    _edit(a, uid, city="上海")  # the original moves on
+    sync(a.replica, server.replica)
+    sync(b.replica, server.replica)
+    assert _get(b, uid).city == "上海"
+    assert conflicts(b.db) == conflicts(server.db) == []
+
+
+def test_an_edit_the_original_never_sent_still_meets_its_conflict_on_the_copy(nodes: list[Node],
+                                                                            tmp_path: Path) -> None:
+    a, server, c = nodes
+    uid = m.Customer.get_by_id(_new(a)).uid
+    sync(a.replica, server.replica)
+    sync(c.replica, server.replica)
+    a.clock.advance(seconds=5)
+    _edit(a, uid, city="北京")  # never synced from the original, which is then lost
+    a.db.close()
+    shutil.copyfile(a.db.database, tmp_path / "copy.sqlite")
+    b = Node(tmp_path / "copy.sqlite", "laptop-copy", a.clock)
+    a.clock.advance(seconds=5)
+    _edit(c, uid, city="杭州")
+    sync(c.replica, server.replica)
+    sync(b.replica, server.replica)
+    listed = {(row[3], json.loads(row[4]), json.loads(row[7])) for row in conflicts(b.db) + conflicts(server.db)}
+    assert ("city", "杭州", "北京") in listed
