@@ -813,6 +813,8 @@ def _values_group(sql: str) -> tuple[str, str, str]:
         return "", "", ""
     start = sql.index(marker) + len(" VALUES ")
     end = sql.index(")", start) + 1
+    if "?" in sql[:start] + sql[end:]:  # a parameter outside the one group: not one execute_values can page
+        return "", "", ""
     return sql[:start], sql[start:end], sql[end:]
 
 
