@@ -20,8 +20,9 @@ change of 100,000 customers takes 2.95 s with field clocks, 2.19 s without.
 Measured 2026-12-04 against the local PostgreSQL 15 (``--server``, same book): first sync of
 the laptop to the empty server 150 s (5.7k records/s; 527 s while each row was its own round
 trip, 197 s with pages of statements, 150 s with multi-row INSERTs); a new laptop's first sync
-from the server 62.0 s (13.9k records/s; 55.4 s before the pull's closing count of the
-customers' order figures and last contacts); 1,000 changes synced in 1.6–6.1 s and a sync with
+from the server 62–73 s over three runs (12–14k records/s; 55.4 s before the pull's closing
+count of the customers' order figures and last contacts); the push 150–169 s in runs on a
+quiet machine (one of 225 s while the machine was slow: its 1,000 edits took twice as long); 1,000 changes synced in 1.6–6.1 s and a sync with
 nothing new in 0.2–4.6 s (the spread is the ten-minute reread above, and the server's
 statistics catching up after the load).
 """
