@@ -91,16 +91,14 @@ def insert_tasks(rows: list[dict]) -> int:
     if not rows:
         return 0
     # Plain parameter rows: building the statement through the ORM costs ten times the insert.
-    mark = m.database_proxy.param
     names = ", ".join(column for column, _key, _default in _INSERT_COLUMNS)
-    marks = ", ".join(mark for _ in _INSERT_COLUMNS)
     values = [tuple(_db_value(row.get(key, default)) for _column, key, default in _INSERT_COLUMNS) for row in rows]
     if not engine.is_sqlite():  # one statement of many rows a page (executemany: a round trip a row)
         from psycopg2.extras import execute_values
 
         sql = f"INSERT INTO reminder ({names}) VALUES %s ON CONFLICT (source_key) DO NOTHING RETURNING 1"
         return len(execute_values(m.database_proxy.cursor(), sql, values, page_size=BATCH, fetch=True))
-    sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({marks})"
+    sql = f"INSERT OR IGNORE INTO reminder ({names}) VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
     added = 0
     for start in range(0, len(values), BATCH):
         cursor = m.database_proxy.cursor()

@@ -560,10 +560,10 @@ class Store:
                 (spec.name, uid, base[0], base[1], base[2], base[3], tick, now_ms))
 
         if spec.name in COUNTED_CHILDREN:  # an order or a contact that moves leaves a customer to count again
-            stats.recount.update(self._customers_of(spec.name, [u for u, *_rest in updates]))
+            stats.recount.update(self._ids_of(spec.name, [u for u, *_rest in updates], "customer_id"))
         self._write_rows(spec, inserts, updates, fk_ids, fk_uids, now_ms, stats)
         if spec.name in COUNTED_CHILDREN:
-            stats.recount.update(self._customers_of(spec.name, [u for u, *_rest in inserts + updates]))
+            stats.recount.update(self._ids_of(spec.name, [u for u, *_rest in inserts + updates], "customer_id"))
         elif spec.name == "customer":
             stats.recount.update(self._ids_of("customer", [u for u, _merged, _now, _d, taken, *_rest in updates
                                                            if taken & COUNTED_FIGURES]))
@@ -660,19 +660,12 @@ class Store:
         stats.inserted = len(inserts)
         stats.updated = len(updates)
 
-    def _ids_of(self, table: str, uids: Sequence[str]) -> list[int]:
+    def _ids_of(self, table: str, uids: Sequence[str], column: str = "id") -> list[int]:
+        """``column`` (the id, or a foreign key such as ``customer_id``) of the rows with these uids."""
         out = []
         for part in _chunks(list(uids)):
-            out.extend(int(r[0]) for r in self.run(f'SELECT id FROM "{table}" WHERE uid IN ({self.marks(len(part))})',
-                                                   part).fetchall())
-        return out
-
-    def _customers_of(self, table: str, uids: Sequence[str]) -> set[int]:
-        out: set[int] = set()
-        for part in _chunks(list(uids)):
-            out.update(int(r[0]) for r in self.run(
-                f'SELECT DISTINCT customer_id FROM "{table}" WHERE uid IN ({self.marks(len(part))})', part).fetchall()
-                if r[0] is not None)
+            out.extend(int(r[0]) for r in self.run(f'SELECT {column} FROM "{table}" WHERE uid IN '
+                                                   f'({self.marks(len(part))})', part).fetchall() if r[0] is not None)
         return out
 
     def note_recount(self, ids: Iterable[int]) -> None:
